@@ -1,0 +1,53 @@
+"""The values that flow between stages: a cleaned `Article` and its `Tags`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+STATED, INFERRED, UNKNOWN = "stated", "inferred", "unknown"
+
+
+@dataclass(frozen=True)
+class Official:
+    """A person named in an article, with the title the article gives them."""
+
+    name: str
+    country: str | None = None
+    title: str | None = None
+    in_registry: bool = True
+
+
+@dataclass
+class Tags:
+    """What an article is about: countries (ISO codes), organisations, officials."""
+
+    country_codes: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    """One cleaned article; `date` is None when the text does not give it."""
+
+    source_file: str
+    title: str
+    lead: str | None
+    dateline: str | None
+    source: str | None
+    date: dt.date | None
+    date_confidence: str
+    paragraphs: list[str]
+    captions: list[str]
+    # For each caption, how many body paragraphs came before its first appearance.
+    caption_anchors: list[int] = field(default_factory=list)
+    url: str | None = None
+    # A date for ordering only, when `date` is None (month/day or year missing).
+    approximate_date: dt.date | None = None
+    content_hash: str = ""
+
+    @property
+    def sort_date(self) -> dt.date:
+        return self.date or self.approximate_date or dt.date(1970, 1, 1)

@@ -1,0 +1,300 @@
+"""Clean stage: raw scraped text -> `Article` (title, lead, dateline, date, body, captions).
+
+The raw text is line-oriented: every non-empty line is a title, lead, caption, image file
+name, spam, a body paragraph or a teaser after the end marker `/.`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .article import INFERRED, STATED, UNKNOWN, Article
+from .data import load_data
+
+
+class ExtractionError(ValueError):
+    """The text cannot be read as an article; the message says why."""
+
+
+# Everything outside these ranges is injected noise: emoji, symbols, letters of other
+# scripts. Kept: ASCII, Latin-1, Latin Extended A/B and Additional (Vietnamese), combining
+# accents, general punctuation, currency signs, a few letterlike symbols.
+_ALLOWED = (
+    "\t\n\x20-\x7e\xa1-\xac\xae-\xff\u0100-\u024f\u0300-\u036f\u1e00-\u1eff"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2116\u2122\u2212"
+)
+_INJECTED = re.compile(f"[^{_ALLOWED}]+")
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]")
+_MULTISPACE = re.compile(r"[ \t]{2,}")
+
+_HEADER = re.compile(r"^(published|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ ,-]{0,40}?)\s*\((?P<source>VNA|VNS|VNP|VOV|VNA/VNS|VNA/VNP)\)"
+    r"\s*[–—-]+\s*(?P<rest>\S.*)$"
+)
+_END_MARKER = re.compile(r"/\.\s*$")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH = "|".join(_MONTHS)
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
+_ON_MONTH_DAY = re.compile(rf"\bon\s+({_MONTH})\s+(\d{{1,2}})\b")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_YEAR = r"(?:19|20)\d\d"
+_RANGE_YEAR = re.compile(rf"{_YEAR}\s*[–—-]\s*{_YEAR}|{_YEAR}\s*[–—-]\s*{_YEAR}")
+
+
+@dataclass(frozen=True)
+class NoiseRules:
+    spam: re.Pattern[str]
+    spam_max_words: int
+    teaser_headings: frozenset[str]
+    caption: re.Pattern[str]
+    image_file: re.Pattern[str]
+
+
+@cache
+def noise_rules() -> NoiseRules:
+    data = load_data("noise")
+    spam_words = sorted(data["spam"], key=len, reverse=True)
+    credits = "|".join(re.escape(c) for c in data["caption_credits"])
+    extensions = "|".join(re.escape(e) for e in data["image_extensions"])
+    return NoiseRules(
+        spam=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, spam_words)) + r")(?!\w)"),
+        spam_max_words=int(data["spam_max_words"]),
+        teaser_headings=frozenset(h.lower() for h in data["teaser_headings"]),
+        caption=re.compile(rf"\((?:{credits})\s*:[^()]*\)\.?$", re.IGNORECASE),
+        image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
+    )
+
+
+def normalise_text(text: str) -> str:
+    """Unicode-normalise and drop injected symbols, zero-width characters and odd spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    text = _ZERO_WIDTH.sub("", text)
+    return _INJECTED.sub("", text)
+
+
+def tidy_line(line: str) -> str:
+    return _MULTISPACE.sub(" ", line.strip())
+
+
+def is_spam(line: str) -> bool:
+    rules = noise_rules()
+    bare = line.replace("{", " ").replace("}", " ").replace("|", " ").lower()
+    if not rules.spam.search(bare):
+        return False
+    repeated_blocks = re.fullmatch(r"(\{[^{}]*\}\|?\s*)+", line) is not None
+    return repeated_blocks or len(bare.split()) <= rules.spam_max_words
+
+
+def is_caption(line: str) -> bool:
+    return noise_rules().caption.search(line) is not None
+
+
+def is_image_file(line: str) -> bool:
+    return noise_rules().image_file.match(line) is not None
+
+
+def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
+    """Split normalised text into header fields and tidy, non-noise lines."""
+    headers: dict[str, str] = {}
+    lines: list[str] = []
+    for raw_line in normalise_text(raw).split("\n"):
+        line = tidy_line(raw_line)
+        if not line or is_spam(line) or is_image_file(line):
+            continue
+        header = _HEADER.match(line)
+        if header and not lines:
+            headers[header.group(1).lower()] = header.group(2).strip()
+            continue
+        lines.append(line)
+    return headers, lines
+
+
+def extract(raw: str, source_file: str) -> Article:
+    """Turn raw article text into an `Article`; raises `ExtractionError` when it is not one."""
+    headers, lines = content_lines(raw)
+    if not lines:
+        raise ExtractionError("no text left after removing noise (empty, or spam only)")
+    title = lines[0].removesuffix("/.").strip()
+    if is_caption(title) or _DATELINE.match(title):
+        raise ExtractionError("no title: the first line is a caption or the dateline paragraph")
+    rest = lines[1:]
+    lead = None
+    if rest and not is_caption(rest[0]) and not _DATELINE.match(rest[0]):
+        lead, rest = rest[0], rest[1:]
+
+    captions: list[str] = []
+    anchors: list[int] = []
+    body: list[str] = []
+    dateline = source = None
+    started = False
+    for line in rest:
+        if is_caption(line):
+            if line not in captions:
+                captions.append(line)
+                anchors.append(len(body) if started else 0)
+            continue
+        if not started:
+            match = _DATELINE.match(line)
+            if match:
+                dateline, source = match.group("place").strip(" ,"), match.group("source")
+                line = match.group("rest")
+                body.clear()  # stray lines between lead and dateline are not the body
+                started = True
+        if line.lower() in noise_rules().teaser_headings:
+            break
+        ended = _END_MARKER.search(line) is not None
+        line = _END_MARKER.sub("", line).strip()
+        if line and (not body or body[-1] != line):
+            body.append(line)
+        if ended:
+            break
+    if lead and lead.endswith("/."):
+        lead = lead.removesuffix("/.").strip()
+    if not body and lead:
+        body = [lead]
+    if not body:
+        raise ExtractionError("no body: nothing but a title and captions")
+
+    date, confidence, approximate = find_date(headers, title, lead, body, captions)
+    article = Article(
+        source_file=source_file,
+        title=title,
+        lead=lead,
+        dateline=dateline,
+        source=source or ("VNA" if dateline else None),
+        date=date,
+        date_confidence=confidence,
+        paragraphs=body,
+        captions=captions,
+        caption_anchors=anchors,
+        url=headers.get("url"),
+        approximate_date=approximate,
+    )
+    article.content_hash = hash_article(article)
+    return article
+
+
+def hash_article(article: Article) -> str:
+    """A hash of what the reader sees, so that noise-only differences compare equal."""
+    digest = hashlib.sha256()
+    for part in (article.title, article.lead or "", *article.paragraphs, *article.captions):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(str(article.date or article.approximate_date).encode())
+    return digest.hexdigest()[:16]
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(texts: Iterable[str], pattern: re.Pattern[str]) -> tuple[int, int, int | None] | None:
+    for text in texts:
+        for match in pattern.finditer(text):
+            month, day = _MONTHS.index(match.group(1)) + 1, int(match.group(2))
+            year = int(match.group(3)) if pattern.groups >= 3 and match.group(3) else None
+            if _valid_date(year or 2000, month, day):
+                return month, day, year
+    return None
+
+
+def find_date(
+    headers: dict[str, str], title: str, lead: str | None, body: list[str], captions: list[str]
+) -> tuple[dt.date | None, str, dt.date | None]:
+    """Return (date, confidence, approximate date for ordering)."""
+    for key in ("published", "date"):
+        if key in headers:
+            iso = _ISO_DATE.search(headers[key])
+            stated = iso and _valid_date(*map(int, iso.groups()))
+            if stated:
+                return stated, STATED, None
+            found = _month_day([headers[key]], _MONTH_DAY)
+            if found and found[2]:
+                return dt.date(found[2], found[0], found[1]), STATED, None
+
+    head = [text for text in (body[0], lead, title) if text]
+    found = _month_day(head, _MONTH_DAY) or _month_day(body[1:], _ON_MONTH_DAY)
+    everything = [title, lead or "", *body, *captions]
+    if found:
+        month, day, year = found
+        if year:
+            return dt.date(year, month, day), STATED, None
+        full = re.compile(rf"\b{_MONTHS[month - 1]}\s+{day}(?:st|nd|rd|th)?,?\s+({_YEAR})\b")
+        for text in everything:
+            match = full.search(text)
+            if match:
+                return dt.date(int(match.group(1)), month, day), STATED, None
+        year = infer_year(everything)
+        if year and _valid_date(year, month, day):
+            return dt.date(year, month, day), INFERRED, None
+        approximate_year = year or likely_year(everything)
+        approx = _valid_date(approximate_year, month, day) if approximate_year else None
+        return None, UNKNOWN, approx
+    year = infer_year(everything) or likely_year(everything)
+    return None, UNKNOWN, dt.date(year, 1, 1) if year else None
+
+
+# A year the article presents as its own present: "this year" next to a year, or the
+# current ASEAN chairmanship ("Malaysia's ASEAN Chairmanship 2025", "the 2025 ASEAN Chair").
+_PRESENT_YEAR = (
+    re.compile(rf"\b({_YEAR})\b(?:(?!\.\s).)*\bthis year\b|\bthis year\b(?:(?!\.\s).)*\b({_YEAR})\b"),
+    re.compile(rf"\bChairmanship\s+({_YEAR})\b|\b({_YEAR})\s+(?:ASEAN\s+)?Chair(?:manship)?\b"),
+)
+# A year the article presents as past: "achievements in 2024", "during its 2025 Chairmanship".
+_PAST_YEAR = re.compile(rf"\bachievements\s+(?:in|during)\s+(?:its\s+|the\s+)?({_YEAR})\b")
+
+
+def infer_year(texts: list[str]) -> int | None:
+    """The year implied by the article's own text, or None when it does not say."""
+    candidates: set[int] = set()
+    past: set[int] = set()
+    for text in texts:
+        text = _RANGE_YEAR.sub(" ", text)
+        for pattern in _PRESENT_YEAR:
+            for match in pattern.finditer(text):
+                candidates.add(int(next(g for g in match.groups() if g)))
+        past.update(int(m.group(1)) for m in _PAST_YEAR.finditer(text))
+    if past:
+        candidates = {year for year in candidates if year > max(past)}
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def likely_year(texts: list[str]) -> int | None:
+    """The latest year mentioned, ignoring ranges and targets like "by 2030" or "Vision 2045".
+
+    Used only to order an article whose date is unknown; the page says it is approximate.
+    """
+    years: set[int] = set()
+    for text in texts:
+        text = _RANGE_YEAR.sub(" ", text)
+        for match in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", text):
+            before = text[max(0, match.start() - 12) : match.start()]
+            if not re.search(r"\b(?:by|to|until|Vision|through|ASEAN)\s*$", before):
+                years.add(int(match.group(0)))
+    return max(years, default=None)

@@ -1,0 +1,467 @@
+"""Tag stage: `Article` -> `Tags` (countries, organisations, officials with their titles).
+
+Countries and organisations come from the gazetteer; people from the registry and from
+VNA's naming patterns (a title before a name, "Name, Title ...", Vietnamese full names),
+with the short forms VNA uses later in the text resolved back to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .article import Article, Official, Tags
+from .gazetteer import HOME_COUNTRY, Gazetteer, Person, gazetteer
+
+_TOKEN = re.compile(r"\([^()\n]{1,16}\)|[^\W\d_](?:[\w'’-]*\w)?|\d[\w.,]*|\S")
+_ABBREVIATIONS = {
+    "Gen",
+    "Dr",
+    "Jr",
+    "Sr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "Lt",
+    "Col",
+    "Maj",
+    "Sen",
+    "Rep",
+    "St",
+    "Hon",
+}
+_SENTENCE_END = {".", "!", "?", "\n", ":", ";", "“", '"'}
+_MAX_TITLE_TOKENS = 16
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (possessive split off, known abbreviations keep their dot) and punctuation."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        word, start, end = match.group(0), match.start(), match.end()
+        if word[-2:] in ("’s", "'s") and len(word) > 2:
+            tokens += [Token(word[:-2], start, end - 2), Token("’s", end - 2, end)]
+            continue
+        if word in _ABBREVIATIONS and text[end : end + 1] == ".":
+            word, end = word + ".", end + 1
+        elif word == "." and tokens and tokens[-1].end == start and tokens[-1].text + "." in _ABBREVIATIONS:
+            continue
+        tokens.append(Token(word, start, end))
+    return tokens
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str  # canonical name
+    title: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class _Found:
+    """People found in one article, with their mentions in text order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+class ArticleTagger:
+    """Tags one article; holds the article text and its token stream."""
+
+    def __init__(self, article: Article, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.names = gaz.names
+        self.heads = set(self.names["title_heads"])
+        self.title_words = set(self.names["title_words"]) | self.heads
+        self.connectors = set(self.names["title_connectors"])
+        self.particles = set(self.names["name_particles"])
+        self.not_names = set(self.names["not_names"])
+        self.place_suffixes = set(self.names["place_suffixes"])
+        self.vn_surnames = set(self.names["vietnamese_surnames"])
+        self.cn_surnames = set(self.names["chinese_surnames"])
+        self.text, self.caption_spans = document_text(article)
+        self.tokens = tokenize(self.text)
+        # Character spans taken by countries, organisations and places, for the title scanner.
+        self.country_spans = gaz.country_matcher.finditer(self.text)
+        self.org_spans = gaz.organisation_matcher.finditer(self.text)
+        self.gazetteer_starts = {s: e for s, e, *_ in self.country_spans + self.org_spans}
+        self.excluded_spans = [
+            (m.start(), m.end())
+            for matcher in (gaz.country_matcher, gaz.organisation_matcher)
+            for m in matcher.pattern.finditer(self.text)
+            if matcher.lookup[m.group(0)] is None
+        ]
+        self.gazetteer_starts.update(dict(self.excluded_spans))
+
+    # -- countries and organisations ------------------------------------------------------
+
+    def _in_caption(self, position: int) -> bool:
+        return any(s <= position < e for s, e in self.caption_spans)
+
+    def countries(self) -> list[str]:
+        """Codes named outside captions, in order of first mention anywhere."""
+        first: dict[str, int] = {}
+        named: set[str] = set()
+        for start, end, surface, code in self.country_spans:
+            if code == HOME_COUNTRY:
+                continue
+            if surface in self.gaz.risky_country_forms and self._looks_like_person(start, end):
+                continue
+            first.setdefault(code, start)
+            if not self._in_caption(start):
+                named.add(code)
+        return [code for code in sorted(first, key=first.__getitem__) if code in named]
+
+    def organisations(self) -> list[str]:
+        first: dict[str, int] = {}
+        named = set()
+        for start, _end, _surface, key in self.org_spans:
+            first.setdefault(key, start)
+            if not self._in_caption(start):
+                named.add(key)
+        return [key for key in sorted(first, key=first.__getitem__) if key in named]
+
+    def _looks_like_person(self, start: int, end: int) -> bool:
+        """Georgia, Jordan, Chad next to another capitalised name word are people's names."""
+        before = re.search(r"([^\W\d_][\w'’-]*)\W{1,2}$", self.text[max(0, start - 30) : start])
+        after = re.match(r"\s([^\W\d_][\w'’-]*)", self.text[end : end + 30])
+        if before and before.group(1) in {
+            "of",
+            "in",
+            "to",
+            "from",
+            "with",
+            "and",
+            "visit",
+            "visited",
+            "visits",
+        }:
+            return False
+        for word in (before.group(1) if before else None, after.group(1) if after else None):
+            if word and word[0].isupper() and word not in self.title_words and word not in self.not_names:
+                return True
+        return False
+
+    # -- people ----------------------------------------------------------------------------
+
+    def _is_name_token(self, token: Token) -> bool:
+        word = token.text
+        return (
+            word[:1].isupper()
+            and word not in self.title_words
+            and word not in self.not_names
+            and token.start not in self.gazetteer_starts
+            and not word.isupper()
+        ) or (word[:1].isupper() and word in self.particles)
+
+    def _name_run(self, i: int) -> int:
+        """Index after the run of name tokens starting at i (particles allowed inside)."""
+        j = i
+        while j < len(self.tokens):
+            token = self.tokens[j]
+            if self._is_name_token(token) or (
+                token.text in self.particles
+                and j > i
+                and j + 1 < len(self.tokens)
+                and self._is_name_token(self.tokens[j + 1])
+            ):
+                j += 1
+            else:
+                break
+        while (
+            j > i and self.tokens[j - 1].text in self.particles and not self.tokens[j - 1].text[:1].isupper()
+        ):
+            j -= 1
+        return j
+
+    def _skip_gazetteer(self, j: int) -> int:
+        """Skip tokens inside a country, organisation or excluded-place span starting at token j."""
+        end = self.gazetteer_starts.get(self.tokens[j].start)
+        if end is None:
+            return j
+        while j < len(self.tokens) and self.tokens[j].start < end:
+            j += 1
+        return j
+
+    def _title_before(self, i: int) -> tuple[str | None, str | None]:
+        """The title phrase ending just before token i, and the country it names."""
+        j = i
+        while j > 0 and i - j < _MAX_TITLE_TOKENS:
+            token = self.tokens[j - 1]
+            word = token.text
+            if (
+                word in self.title_words
+                or word in self.connectors
+                or word == "’s"
+                or word.startswith("(")
+                or any(s <= token.start < e for s, e in self._gazetteer_ranges())
+            ):
+                j -= 1
+            else:
+                break
+        return self._describe_title(j, i)
+
+    def _gazetteer_ranges(self) -> list[tuple[int, int]]:
+        return list(self.gazetteer_starts.items())
+
+    def _describe_title(self, j: int, i: int) -> tuple[str | None, str | None]:
+        country = None
+        for start, end, _surface, code in self.country_spans:
+            if self.tokens[j].start <= start and end <= self.tokens[i - 1].end if i > j else False:
+                if country is None or country == HOME_COUNTRY:
+                    country = code
+        # Drop leading connectors, countries and possessives: "his Singaporean counterpart".
+        while j < i and (
+            self.tokens[j].text in self.connectors
+            or self.tokens[j].text == "’s"
+            or self.tokens[j].text.startswith("(")
+            or any(s <= self.tokens[j].start < e for s, e in self._gazetteer_ranges())
+        ):
+            j += 1
+        while i > j and (
+            self.tokens[i - 1].text in self.connectors or self.tokens[i - 1].text.startswith("(")
+        ):
+            i -= 1
+        if not any(self.tokens[k].text in self.heads for k in range(j, i)):
+            return None, country
+        return self.text[self.tokens[j].start : self.tokens[i - 1].end], country
+
+    def _title_after(self, k: int) -> str | None:
+        """ ", Secretary of the Party Central Committee and ..." after a name ending at token k."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].text != ",":
+            return None
+        j = k + 1
+        if self.tokens[j].text in ("the", "a", "an"):
+            j += 1
+        if j >= len(self.tokens) or self.tokens[j].text not in self.heads:
+            return None
+        start = j
+        while j < len(self.tokens) and self.tokens[j].text not in (",", ".", ";", "\n") and j - start < 20:
+            j += 1
+        return self.text[self.tokens[start].start : self.tokens[j - 1].end]
+
+    def _registry_mentions(self) -> list[Mention]:
+        mentions = []
+        for start, end, _surface, name in self.gaz.people_matcher.finditer(self.text):
+            if self._followed_by_place_suffix(end):
+                continue
+            mentions.append(Mention(start, end, name))
+        return mentions
+
+    def _followed_by_place_suffix(self, end: int) -> bool:
+        after = re.match(r"\s+([^\W\d_][\w-]*)", self.text[end : end + 30])
+        return bool(after and after.group(1) in self.place_suffixes)
+
+    def _pattern_mentions(self, taken: list[tuple[int, int]]) -> list[Mention]:
+        """People found from VNA's patterns, outside the spans already taken by the registry."""
+        tokens = self.tokens
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if any(s <= token.start < e for s, e in taken):
+                i += 1
+                continue
+            j = self._name_run(i)
+            if j == i:
+                i += 1
+                continue
+            start, end = tokens[i].start, tokens[j - 1].end
+            if any(s < end and start < e for s, e in taken) or self._followed_by_place_suffix(end):
+                i = j
+                continue
+            words = [t.text for t in tokens[i:j]]
+            title, country = self._title_before(i)
+            after_title = self._title_after(j) if title is None else None
+            sentence_start = i == 0 or tokens[i - 1].text in _SENTENCE_END or tokens[i - 1].text == "to"
+            vietnamese = (
+                words[0] in self.vn_surnames
+                and 3 <= len(words) <= 4
+                and all(w.isalpha() and len(w) <= 7 for w in words)
+            )
+            if len(words) >= 2 and (title or (after_title and sentence_start) or vietnamese):
+                if vietnamese and country is None:
+                    country = HOME_COUNTRY
+                mentions.append(Mention(start, end, " ".join(words), title or after_title, country))
+            i = j
+        return mentions
+
+    def short_form(self, person: Person) -> str:
+        if person.short:
+            return person.short
+        words = [w for w in person.name.split() if w not in ("Jr.", "Sr.", "Jr", "II", "III")]
+        if person.name_order in ("malay", "chinese"):
+            return words[0]
+        if person.name_order == "mononym":
+            return person.name
+        return words[-1]
+
+    def _guess_person(self, mention: Mention) -> Person:
+        words = mention.name.split()
+        if any(w.lower() in ("bin", "binti", "bint") for w in words):
+            order = "malay"
+        elif words[0] in self.vn_surnames and (mention.country in (None, HOME_COUNTRY)):
+            order = "vietnamese"
+        elif words[0] in self.cn_surnames and len(words) <= 3:
+            order = "chinese"
+        else:
+            order = "western"
+        return Person(mention.name, mention.country, order, roles=(mention.title,) if mention.title else ())
+
+    def people(self) -> _Found:
+        found = _Found()
+        registry = self._registry_mentions()
+        taken = [(m.start, m.end) for m in registry]
+        patterned = self._pattern_mentions(taken)
+        for mention in registry:
+            found.people[mention.name] = self.gaz.people[mention.name]
+        # A pattern name that is part of another found name is an alias of it ("Mohamad Bin Haji").
+        full_names = [m.name for m in patterned] + list(found.people)
+        for mention in patterned:
+            longer = [n for n in full_names if n != mention.name and _is_part_of(mention.name, n)]
+            if longer:
+                found.aliases[mention.name] = longer[0]
+                mention.name = longer[0]
+            elif mention.name not in found.people:
+                found.people[mention.name] = self._guess_person(mention)
+        mentions = sorted(registry + patterned, key=lambda m: m.start)
+        for mention in mentions:
+            if mention.title is None:
+                k = next(n for n, t in enumerate(self.tokens) if t.start == mention.start)
+                end_k = next(n for n, t in enumerate(self.tokens) if t.end >= mention.end)
+                mention.title = self._title_before(k)[0] or self._title_after(end_k + 1)
+        found.mentions = mentions
+        self._short_mentions(found)
+        self._role_references(found)
+        found.mentions.sort(key=lambda m: m.start)
+        return found
+
+    def _short_mentions(self, found: _Found) -> None:
+        by_short: dict[str, list[str]] = {}
+        for person in found.people.values():
+            by_short.setdefault(self.short_form(person), []).append(person.name)
+        taken = [(m.start, m.end) for m in found.mentions] + self.excluded_spans
+        for short, names in by_short.items():
+            if " " not in short and short in self.title_words:
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", self.text):
+                start, end = match.span()
+                if any(s <= start < e for s, e in taken) or self._inside_other_name(start, end):
+                    continue
+                name = self._resolve(names, start, found)
+                if name:
+                    found.mentions.append(Mention(start, end, name))
+                    if short != name:
+                        found.aliases.setdefault(short, name)
+
+    def _inside_other_name(self, start: int, end: int) -> bool:
+        k = next((n for n, t in enumerate(self.tokens) if t.start == start), None)
+        if k is None:
+            return True
+        k_end = next((n for n, t in enumerate(self.tokens) if t.end == end), k)
+        neighbours = []
+        if k > 0 and self.tokens[k - 1].text not in _SENTENCE_END:
+            neighbours.append(self.tokens[k - 1])
+        if k_end + 1 < len(self.tokens):
+            neighbours.append(self.tokens[k_end + 1])
+        return any(self._is_name_token(t) for t in neighbours) or self._followed_by_place_suffix(end)
+
+    def _resolve(self, names: list[str], start: int, found: _Found) -> str | None:
+        """Which of the people sharing a short form is meant at `start`."""
+        if len(names) == 1:
+            return names[0]
+        before = self.text[max(0, start - 40) : start]
+        abbreviations = self.names["title_abbreviations"]
+        matches = []
+        for name in names:
+            titles = [m.title for m in found.mentions if m.name == name and m.title]
+            titles += list(found.people[name].roles)
+            expanded = " ".join(_expand(t, abbreviations) for t in titles)
+            words = _expand(before.split("\n")[-1], abbreviations).split()[-3:]
+            if words and all(w in expanded for w in words if w[:1].isupper()):
+                matches.append(name)
+        if len(matches) == 1:
+            return matches[0]
+        earlier = [m for m in found.mentions if m.start < start and m.name in names]
+        return earlier[-1].name if earlier else None
+
+    def _role_references(self, found: _Found) -> None:
+        for phrase, required in self.names["role_references"].items():
+            for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text):
+                candidates = []
+                for mention in found.mentions:
+                    if mention.start >= match.start():
+                        break
+                    roles = [mention.title or "", *found.people[mention.name].roles]
+                    if any(all(word in role for word in required) for role in roles):
+                        candidates.append(mention.name)
+                if len(set(candidates)) == 1:
+                    found.aliases.setdefault(phrase, candidates[0])
+
+
+def document_text(article: Article) -> tuple[str, list[tuple[int, int]]]:
+    """Title, lead, body and captions in the order the raw text had them, and the caption spans."""
+    parts: list[tuple[str, bool]] = [(article.title, False), (article.lead or "", False)]
+    anchored: dict[int, list[str]] = {}
+    for caption, anchor in zip(
+        article.captions, article.caption_anchors or [0] * len(article.captions), strict=True
+    ):
+        anchored.setdefault(anchor, []).append(caption)
+    for index, paragraph in enumerate(article.paragraphs):
+        parts += [(c, True) for c in anchored.pop(index, [])]
+        parts.append((paragraph, False))
+    parts += [(c, True) for anchor in sorted(anchored) for c in anchored[anchor]]
+    text, spans, position = [], [], 0
+    for part, is_caption in parts:
+        if is_caption:
+            spans.append((position, position + len(part)))
+        text.append(part)
+        position += len(part) + 1
+    return "\n".join(text), spans
+
+
+def _is_part_of(short: str, long: str) -> bool:
+    a, b = short.split(), long.split()
+    return len(a) < len(b) and (b[: len(a)] == a or b[-len(a) :] == a)
+
+
+def _expand(title: str, abbreviations: dict[str, str]) -> str:
+    for short, long in sorted(abbreviations.items(), key=lambda kv: -len(kv[0])):
+        title = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long, title)
+    return title
+
+
+def tag(article: Article, gaz: Gazetteer | None = None) -> Tags:
+    """Countries, organisations and officials named in an article."""
+    tagger = ArticleTagger(article, gaz or gazetteer())
+    found = tagger.people()
+    officials: dict[str, Official] = {}
+    for mention in found.mentions:
+        if mention.name in officials:
+            continue
+        person = found.people[mention.name]
+        titles = [m.title for m in found.mentions if m.name == mention.name and m.title]
+        officials[mention.name] = Official(
+            name=mention.name,
+            country=person.country
+            or next((m.country for m in found.mentions if m.name == mention.name and m.country), None),
+            title=titles[0] if titles else None,
+            in_registry=mention.name in tagger.gaz.people,
+        )
+    return Tags(
+        country_codes=tagger.countries(),
+        organisations=tagger.organisations(),
+        officials=list(officials.values()),
+        aliases=found.aliases,
+    )
