@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 STATED, INFERRED, UNKNOWN = "stated", "inferred", "unknown"
+# Which parts of the date the text gives, when the full date is unknown.
+FULL, MONTH_DAY, YEAR, NOTHING = "full", "month-day", "year", "nothing"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Article:
     url: str | None = None
     # A date for ordering only, when `date` is None (month/day or year missing).
     approximate_date: dt.date | None = None
+    known_date_parts: str = FULL
     content_hash: str = ""
 
     @property

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from .article import INFERRED, STATED, UNKNOWN, Article
+from .article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, Article
 from .data import load_data
 
 
@@ -178,7 +178,7 @@ def extract(raw: str, source_file: str) -> Article:
     if not body:
         raise ExtractionError("no body: nothing but a title and captions")
 
-    date, confidence, approximate = find_date(headers, title, lead, body, captions)
+    date, confidence, approximate, known = find_date(headers, title, lead, body, captions)
     article = Article(
         source_file=source_file,
         title=title,
@@ -192,6 +192,7 @@ def extract(raw: str, source_file: str) -> Article:
         caption_anchors=anchors,
         url=headers.get("url"),
         approximate_date=approximate,
+        known_date_parts=known,
     )
     article.content_hash = hash_article(article)
     return article
@@ -226,17 +227,17 @@ def _month_day(texts: Iterable[str], pattern: re.Pattern[str]) -> tuple[int, int
 
 def find_date(
     headers: dict[str, str], title: str, lead: str | None, body: list[str], captions: list[str]
-) -> tuple[dt.date | None, str, dt.date | None]:
-    """Return (date, confidence, approximate date for ordering)."""
+) -> tuple[dt.date | None, str, dt.date | None, str]:
+    """Return (date, confidence, approximate date for ordering, which parts the text gives)."""
     for key in ("published", "date"):
         if key in headers:
             iso = _ISO_DATE.search(headers[key])
             stated = iso and _valid_date(*map(int, iso.groups()))
             if stated:
-                return stated, STATED, None
+                return stated, STATED, None, FULL
             found = _month_day([headers[key]], _MONTH_DAY)
             if found and found[2]:
-                return dt.date(found[2], found[0], found[1]), STATED, None
+                return dt.date(found[2], found[0], found[1]), STATED, None, FULL
 
     head = [text for text in (body[0], lead, title) if text]
     found = _month_day(head, _MONTH_DAY) or _month_day(body[1:], _ON_MONTH_DAY)
@@ -244,20 +245,20 @@ def find_date(
     if found:
         month, day, year = found
         if year:
-            return dt.date(year, month, day), STATED, None
+            return dt.date(year, month, day), STATED, None, FULL
         full = re.compile(rf"\b{_MONTHS[month - 1]}\s+{day}(?:st|nd|rd|th)?,?\s+({_YEAR})\b")
         for text in everything:
             match = full.search(text)
             if match:
-                return dt.date(int(match.group(1)), month, day), STATED, None
+                return dt.date(int(match.group(1)), month, day), STATED, None, FULL
         year = infer_year(everything)
         if year and _valid_date(year, month, day):
-            return dt.date(year, month, day), INFERRED, None
+            return dt.date(year, month, day), INFERRED, None, FULL
         approximate_year = year or likely_year(everything)
         approx = _valid_date(approximate_year, month, day) if approximate_year else None
-        return None, UNKNOWN, approx
+        return None, UNKNOWN, approx, MONTH_DAY
     year = infer_year(everything) or likely_year(everything)
-    return None, UNKNOWN, dt.date(year, 1, 1) if year else None
+    return None, UNKNOWN, dt.date(year, 1, 1) if year else None, YEAR if year else NOTHING
 
 
 # A year the article presents as its own present: "this year" next to a year, or the

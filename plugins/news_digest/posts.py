@@ -58,6 +58,7 @@ def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> st
         "Title": article.title,
         "Date": post_date(article).isoformat(),
         "Date_confidence": article.date_confidence,
+        "Date_known": article.known_date_parts,
         "Slug": slug,
         "Summary": article.lead or article.paragraphs[0],
         "Dateline": article.dateline or "",

@@ -89,6 +89,8 @@ class Month:
     people: Counter = field(default_factory=Counter)
     previous: Month | None = None
     next: Month | None = None
+    country_terms: list[tuple[Term, int]] = field(default_factory=list)
+    people_terms: list[tuple[Term, int]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -200,6 +202,9 @@ def build_site(articles: list[Any]) -> Site:
     for term in people.values():
         term.roles.sort(key=lambda r: (r[0], r[1]))
     ordered = [months[k] for k in sorted(months, reverse=True)]
+    for month in ordered:
+        month.country_terms = [(countries[c], n) for c, n in month.countries.most_common(10)]
+        month.people_terms = [(people[p], n) for p, n in month.people.most_common(10)]
     for newer, older in itertools.pairwise(ordered):
         newer.previous, older.next = older, newer
     return Site(countries, organisations, people, ordered)

@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine: `make html` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: html publish serve test lint clean install bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+html: $(STAMP)
+	$(PELICAN) content -o output -s pelicanconf.py
+
+publish: $(STAMP)
+	$(PELICAN) content -o output -s publishconf.py
+
+serve: $(STAMP)
+	$(PELICAN) content -o output -s pelicanconf.py --autoreload --listen --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
+
+clean:
+	rm -rf output cache content/posts import-report.json

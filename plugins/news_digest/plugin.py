@@ -1,0 +1,129 @@
+"""Pelican glue: import seeds at start-up, enrich articles, add our pages and feeds."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from slugify import slugify
+
+from .gazetteer import gazetteer
+from .importer import import_seeds
+from .pages import NewsDigestGenerator
+from .taxonomy import Tagged, parse_list, parse_officials, person_slug
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "IMPORT": True,  # run the import (seeds -> content/posts) at the start of every build
+    "SEEDS_PATH": None,  # default: <project>/seeds, beside the content folder
+    "POSTS_DIR": "posts",  # inside PATH
+    "REPORT_PATH": None,  # default: <project>/import-report.json
+    "STRICT": False,  # fail the build when a seed is rejected
+    "FEED_MAX_ITEMS": 50,  # newest items per feed
+    "RELATED_ARTICLES": 5,
+    "FEED_SITEURL": "http://localhost:8000",  # absolute links in feeds when SITEURL is empty
+}
+
+
+def digest_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """Our settings, from the `NEWS_DIGEST` dict in pelicanconf, over the defaults."""
+    merged = {**DEFAULTS, **settings.get("NEWS_DIGEST", {})}
+    root = Path(settings["PATH"]).parent
+    merged["SEEDS_PATH"] = Path(merged["SEEDS_PATH"] or root / "seeds")
+    merged["REPORT_PATH"] = Path(merged["REPORT_PATH"] or root / "import-report.json")
+    return merged
+
+
+def configure_and_import(pelican: Any) -> None:
+    settings = pelican.settings
+    # Article text is plain data: no metadata field is rendered as Markdown or HTML.
+    settings["FORMATTED_FIELDS"] = []
+    for template in ("country", "person"):
+        settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault(template, None)
+    ours = digest_settings(settings)
+    if not ours["IMPORT"]:
+        return
+    report = import_seeds(ours["SEEDS_PATH"], Path(settings["PATH"]) / ours["POSTS_DIR"], ours["REPORT_PATH"])
+    for line in report.summary_lines():
+        (log.warning if line.startswith("  rejected") else log.info)("%s", line)
+    if ours["STRICT"] and report.rejected:
+        raise SystemExit(f"news-digest: {len(report.rejected)} seed(s) rejected (STRICT is on)")
+
+
+def date_label(article: Any) -> str:
+    """The date as honestly as the text gives it."""
+    confidence = article.metadata.get("date_confidence", "stated")
+    day = f"{article.date.day} {article.date:%B %Y}"
+    if confidence == "inferred":
+        return f"{day} (year inferred)"
+    if confidence == "unknown":
+        known = article.metadata.get("date_known")
+        if known == "month-day":
+            return f"{article.date.day} {article.date:%B}, year not given (filed under {article.date.year})"
+        if known == "year":
+            return f"{article.date.year}, day not given (date approximate)"
+        return "Date not given (approximate)"
+    return day
+
+
+def enrich_article(article: Any) -> None:
+    """Parse our metadata into attributes the templates use."""
+    gaz = gazetteer()
+    article.date_confidence = article.metadata.get("date_confidence", "stated")
+    article.date_label = date_label(article)
+    article.tagged_countries = [
+        Tagged(gaz.countries[c].name, gaz.countries[c].slug, f"countries/{gaz.countries[c].slug}/")
+        for c in parse_list(article.metadata.get("countries"))
+        if c in gaz.countries
+    ]
+    article.tagged_people = [
+        Tagged(o["name"], person_slug(o["name"]), f"people/{person_slug(o['name'])}/", o.get("title"))
+        for o in parse_officials(article.metadata.get("officials"))
+    ]
+    article.tagged_organisations = [
+        Tagged(org, slugify(org), f"organisations/{slugify(org)}/")
+        for org in parse_list(article.metadata.get("organisations"))
+    ]
+
+
+def link_neighbours(generator: Any) -> None:
+    """Enrich every article; link previous/next (by date) and related (shared countries)."""
+    ours = digest_settings(generator.settings)
+    articles = generator.articles  # newest first
+    by_country: dict[str, list[int]] = {}
+    for index, article in enumerate(articles):
+        enrich_article(article)
+        article.newer_article = articles[index - 1] if index > 0 else None
+        article.older_article = articles[index + 1] if index + 1 < len(articles) else None
+        for code in parse_list(article.metadata.get("countries")):
+            by_country.setdefault(code, []).append(index)
+    limit = ours["RELATED_ARTICLES"]
+    for index, article in enumerate(articles):
+        shared: dict[int, int] = {}
+        for code in parse_list(article.metadata.get("countries")):
+            # Nearest in time first; bounded so that a big country does not make this quadratic.
+            for other in _nearest(by_country[code], index, 4 * limit):
+                if other != index:
+                    shared[other] = shared.get(other, 0) + 1
+        ranked = sorted(shared, key=lambda o: (-shared[o], abs(o - index), o))[:limit]
+        article.related_articles = [articles[o] for o in ranked]
+
+
+def _nearest(indices: list[int], index: int, count: int) -> list[int]:
+    from bisect import bisect_left
+
+    at = bisect_left(indices, index)
+    return indices[max(0, at - count // 2) : at + count // 2 + 1]
+
+
+def add_generator(_pelican: Any) -> type:
+    return NewsDigestGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(configure_and_import)
+    signals.article_generator_finalized.connect(link_neighbours)
+    signals.get_generators.connect(add_generator)
