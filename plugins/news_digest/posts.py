@@ -73,5 +73,8 @@ def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> st
         "Captions": json.dumps(article.captions, ensure_ascii=False),
     }
     lines = [f"{key}: {metadata_value(value)}" for key, value in meta.items() if value != ""]
-    body = "\n\n".join(escape_markdown(p) for p in article.paragraphs)
+    paragraphs = article.paragraphs
+    if len(paragraphs) > 1 and paragraphs[0] == article.lead:
+        paragraphs = paragraphs[1:]  # the page shows the lead already
+    body = "\n\n".join(escape_markdown(p) for p in paragraphs)
     return "\n".join(lines) + "\n\n" + body + "\n"

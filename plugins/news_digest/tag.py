@@ -169,20 +169,16 @@ class ArticleTagger:
         """Index after the run of name tokens starting at i (particles allowed inside)."""
         j = i
         while j < len(self.tokens):
-            token = self.tokens[j]
-            if self._is_name_token(token) or (
-                token.text in self.particles
-                and j > i
-                and j + 1 < len(self.tokens)
-                and self._is_name_token(self.tokens[j + 1])
-            ):
+            if self._is_name_token(self.tokens[j]):
                 j += 1
+                continue
+            k = j
+            while k < len(self.tokens) and self.tokens[k].text in self.particles:
+                k += 1
+            if j > i and k > j and k < len(self.tokens) and self._is_name_token(self.tokens[k]):
+                j = k
             else:
                 break
-        while (
-            j > i and self.tokens[j - 1].text in self.particles and not self.tokens[j - 1].text[:1].isupper()
-        ):
-            j -= 1
         return j
 
     def _skip_gazetteer(self, j: int) -> int:
@@ -216,11 +212,18 @@ class ArticleTagger:
         return list(self.gazetteer_starts.items())
 
     def _describe_title(self, j: int, i: int) -> tuple[str | None, str | None]:
+        """The title text of tokens [j, i) and the person's country: the first country it names
+        that is not a posting ("Vietnamese Ambassador to Argentina" is Vietnamese)."""
         country = None
-        for start, end, _surface, code in self.country_spans:
-            if self.tokens[j].start <= start and end <= self.tokens[i - 1].end if i > j else False:
-                if country is None or country == HOME_COUNTRY:
+        while j < i and self.tokens[j].text in self.connectors:
+            j += 1
+        if i > j:
+            low, high = self.tokens[j].start, self.tokens[i - 1].end
+            for start, end, _surface, code in self.country_spans:
+                posted = re.search(r"\b(?:to|in)\s+(?:the\s+)?$", self.text[max(0, start - 10) : start])
+                if low <= start and end <= high and not posted:
                     country = code
+                    break
         # Drop leading connectors, countries and possessives: "his Singaporean counterpart".
         while j < i and (
             self.tokens[j].text in self.connectors
@@ -285,17 +288,16 @@ class ArticleTagger:
             title, country = self._title_before(i)
             after_title = self._title_after(j) if title is None else None
             sentence_start = i == 0 or tokens[i - 1].text in _SENTENCE_END or tokens[i - 1].text == "to"
-            vietnamese = (
-                words[0] in self.vn_surnames
-                and 3 <= len(words) <= 4
-                and all(w.isalpha() and len(w) <= 7 for w in words)
-            )
+            vietnamese = 3 <= len(words) <= 4 and self._looks_vietnamese(words)
             if len(words) >= 2 and (title or (after_title and sentence_start) or vietnamese):
-                if vietnamese and country is None:
+                if country is None and self._looks_vietnamese(words):
                     country = HOME_COUNTRY
                 mentions.append(Mention(start, end, " ".join(words), title or after_title, country))
             i = j
         return mentions
+
+    def _looks_vietnamese(self, words: list[str]) -> bool:
+        return words[0] in self.vn_surnames and all(w.isalpha() and len(w) <= 7 for w in words)
 
     def short_form(self, person: Person) -> str:
         if person.short:
@@ -362,7 +364,7 @@ class ArticleTagger:
                 name = self._resolve(names, start, found)
                 if name:
                     found.mentions.append(Mention(start, end, name))
-                    if short != name:
+                    if short != name and len(names) == 1:
                         found.aliases.setdefault(short, name)
 
     def _inside_other_name(self, start: int, end: int) -> bool:
@@ -456,7 +458,7 @@ def tag(article: Article, gaz: Gazetteer | None = None) -> Tags:
             name=mention.name,
             country=person.country
             or next((m.country for m in found.mentions if m.name == mention.name and m.country), None),
-            title=titles[0] if titles else None,
+            title=_expand(titles[0], tagger.names["title_abbreviations"]) if titles else None,
             in_registry=mention.name in tagger.gaz.people,
         )
     return Tags(
