@@ -220,7 +220,7 @@ class ArticleTagger:
         if i > j:
             low, high = self.tokens[j].start, self.tokens[i - 1].end
             for start, end, _surface, code in self.country_spans:
-                posted = re.search(r"\b(?:to|in)\s+(?:the\s+)?$", self.text[max(0, start - 10) : start])
+                posted = re.search(r"\b(?:to|in)\s+(?:the\s+)?$", self.text[max(low, start - 10) : start])
                 if low <= start and end <= high and not posted:
                     country = code
                     break
