@@ -31,6 +31,29 @@ class Person:
     short: str | None = None
 
 
+def trie_regex(forms: list[str]) -> str:
+    """One regex alternation for many strings, factored by common prefix: Python's `re` then
+    rejects a position after a character or two instead of trying every alternative."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        optional = "" in node
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
+        return body
+
+    return walk(trie)
+
+
 @dataclass(frozen=True)
 class Matcher:
     """Longest-first, case-sensitive whole-word matching of surface forms to keys.
@@ -44,18 +67,25 @@ class Matcher:
 
     @classmethod
     def build(cls, lookup: dict[str, str | None]) -> Matcher:
+        # The trie is greedy, so at any position the longest form wins; a shorter form is
+        # still found when the longer one is not followed by a word boundary.
         forms = sorted(lookup, key=lambda form: (-len(form), form))
-        body = "|".join(re.escape(form) for form in forms)
+        body = "|".join(re.escape(form) for form in forms) if len(forms) < 8 else trie_regex(forms)
         return cls(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), lookup)
 
-    def finditer(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, surface, key) for every non-excluded match."""
-        found = []
+    def scan(self, text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:
+        """(start, end, surface, key) of every match, and the spans of exclusions."""
+        found, excluded = [], []
         for match in self.pattern.finditer(text):
             key = self.lookup[match.group(0)]
-            if key is not None:
+            if key is None:
+                excluded.append(match.span())
+            else:
                 found.append((match.start(), match.end(), match.group(0), key))
-        return found
+        return found, excluded
+
+    def finditer(self, text: str) -> list[tuple[int, int, str, str]]:
+        return self.scan(text)[0]
 
 
 @dataclass(frozen=True)

@@ -9,33 +9,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .article import Article, Official, Tags
 from .gazetteer import HOME_COUNTRY, Gazetteer, Person, gazetteer
 
-_TOKEN = re.compile(r"\([^()\n]{1,16}\)|[^\W\d_](?:[\w'’-]*\w)?|\d[\w.,]*|\S")
-_ABBREVIATIONS = {
-    "Gen",
-    "Dr",
-    "Jr",
-    "Sr",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Prof",
-    "Lt",
-    "Col",
-    "Maj",
-    "Sen",
-    "Rep",
-    "St",
-    "Hon",
-}
+_ABBREVIATIONS = "Gen|Dr|Jr|Sr|Mr|Mrs|Ms|Prof|Lt|Col|Maj|Sen|Rep|St|Hon"
+# Parenthesised asides "(EC)", abbreviations "Gen.", words (a possessive ’s is a token of its
+# own, a trailing apostrophe too: "Dato'"), numbers, punctuation.
+_TOKEN = re.compile(
+    rf"\([^()\n]{{1,16}}\)|(?:{_ABBREVIATIONS})\.|[^\W\d_](?:[\w-]|[’'](?!s\b)(?=\w))*|[’']s\b|\d[\w.,]*|\S"
+)
 _SENTENCE_END = {".", "!", "?", "\n", ":", ";", "“", '"'}
 _MAX_TITLE_TOKENS = 16
+_POSTING = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -43,19 +34,45 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words (possessive split off, known abbreviations keep their dot) and punctuation."""
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        word, start, end = match.group(0), match.start(), match.end()
-        if word[-2:] in ("’s", "'s") and len(word) > 2:
-            tokens += [Token(word[:-2], start, end - 2), Token("’s", end - 2, end)]
-            continue
-        if word in _ABBREVIATIONS and text[end : end + 1] == ".":
-            word, end = word + ".", end + 1
-        elif word == "." and tokens and tokens[-1].end == start and tokens[-1].text + "." in _ABBREVIATIONS:
-            continue
-        tokens.append(Token(word, start, end))
-    return tokens
+    """Words, possessives, known abbreviations with their dot, and punctuation."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The word lists of names.toml as sets, built once per process."""
+
+    heads: frozenset[str]
+    title_words: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    place_suffixes: frozenset[str]
+    vn_surnames: frozenset[str]
+    cn_surnames: frozenset[str]
+    role_references: dict[str, list[str]]
+    role_pattern: re.Pattern[str]
+    abbreviations: dict[str, str]
+
+
+@cache
+def name_rules() -> NameRules:
+    names = gazetteer().names
+    heads = frozenset(names["title_heads"])
+    roles = names["role_references"]
+    return NameRules(
+        heads=heads,
+        title_words=frozenset(names["title_words"]) | heads,
+        connectors=frozenset(names["title_connectors"]) | {"’", "'"},
+        particles=frozenset(names["name_particles"]),
+        not_names=frozenset(names["not_names"]),
+        place_suffixes=frozenset(names["place_suffixes"]),
+        vn_surnames=frozenset(names["vietnamese_surnames"]),
+        cn_surnames=frozenset(names["chinese_surnames"]),
+        role_references=roles,
+        role_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, roles)) + r")(?!\w)"),
+        abbreviations=names["title_abbreviations"],
+    )
 
 
 @dataclass
@@ -81,28 +98,35 @@ class ArticleTagger:
 
     def __init__(self, article: Article, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.names = gaz.names
-        self.heads = set(self.names["title_heads"])
-        self.title_words = set(self.names["title_words"]) | self.heads
-        self.connectors = set(self.names["title_connectors"])
-        self.particles = set(self.names["name_particles"])
-        self.not_names = set(self.names["not_names"])
-        self.place_suffixes = set(self.names["place_suffixes"])
-        self.vn_surnames = set(self.names["vietnamese_surnames"])
-        self.cn_surnames = set(self.names["chinese_surnames"])
+        rules = self.rules = name_rules()
+        self.heads, self.title_words, self.connectors = rules.heads, rules.title_words, rules.connectors
+        self.particles, self.not_names = rules.particles, rules.not_names
+        self.place_suffixes, self.vn_surnames, self.cn_surnames = (
+            rules.place_suffixes,
+            rules.vn_surnames,
+            rules.cn_surnames,
+        )
         self.text, self.caption_spans = document_text(article)
         self.tokens = tokenize(self.text)
-        # Character spans taken by countries, organisations and places, for the title scanner.
-        self.country_spans = gaz.country_matcher.finditer(self.text)
-        self.org_spans = gaz.organisation_matcher.finditer(self.text)
-        self.gazetteer_starts = {s: e for s, e, *_ in self.country_spans + self.org_spans}
-        self.excluded_spans = [
-            (m.start(), m.end())
-            for matcher in (gaz.country_matcher, gaz.organisation_matcher)
-            for m in matcher.pattern.finditer(self.text)
-            if matcher.lookup[m.group(0)] is None
-        ]
-        self.gazetteer_starts.update(dict(self.excluded_spans))
+        self.token_at_start = {t.start: k for k, t in enumerate(self.tokens)}
+        self.token_at_end = {t.end: k for k, t in enumerate(self.tokens)}
+        self.country_spans, country_excluded = gaz.country_matcher.scan(self.text)
+        self.org_spans, org_excluded = gaz.organisation_matcher.scan(self.text)
+        self.excluded_spans = country_excluded + org_excluded
+        # Tokens inside a country, organisation or excluded place: never part of a name.
+        spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
+        self.gazetteer_starts = dict(spans)
+        self.in_gazetteer = self._token_flags(spans)
+
+    def _token_flags(self, spans: list[tuple[int, int]]) -> list[bool]:
+        """For each token, whether it starts inside one of `spans`."""
+        flags = [False] * len(self.tokens)
+        for start, end in spans:
+            k = self.token_at_start.get(start)
+            while k is not None and k < len(self.tokens) and self.tokens[k].start < end:
+                flags[k] = True
+                k += 1
+        return flags
 
     # -- countries and organisations ------------------------------------------------------
 
@@ -199,17 +223,14 @@ class ArticleTagger:
             if (
                 word in self.title_words
                 or word in self.connectors
-                or word == "’s"
+                or word in ("’s", "'s")
                 or word.startswith("(")
-                or any(s <= token.start < e for s, e in self._gazetteer_ranges())
+                or self.in_gazetteer[j - 1]
             ):
                 j -= 1
             else:
                 break
         return self._describe_title(j, i)
-
-    def _gazetteer_ranges(self) -> list[tuple[int, int]]:
-        return list(self.gazetteer_starts.items())
 
     def _describe_title(self, j: int, i: int) -> tuple[str | None, str | None]:
         """The title text of tokens [j, i) and the person's country: the first country it names
@@ -220,16 +241,19 @@ class ArticleTagger:
         if i > j:
             low, high = self.tokens[j].start, self.tokens[i - 1].end
             for start, end, _surface, code in self.country_spans:
-                posted = re.search(r"\b(?:to|in)\s+(?:the\s+)?$", self.text[max(low, start - 10) : start])
-                if low <= start and end <= high and not posted:
+                if (
+                    low <= start
+                    and end <= high
+                    and not _POSTING.search(self.text[max(low, start - 10) : start])
+                ):
                     country = code
                     break
         # Drop leading connectors, countries and possessives: "his Singaporean counterpart".
         while j < i and (
             self.tokens[j].text in self.connectors
-            or self.tokens[j].text == "’s"
+            or self.tokens[j].text in ("’s", "'s")
             or self.tokens[j].text.startswith("(")
-            or any(s <= self.tokens[j].start < e for s, e in self._gazetteer_ranges())
+            or self.in_gazetteer[j]
         ):
             j += 1
         while i > j and (
@@ -263,17 +287,17 @@ class ArticleTagger:
         return mentions
 
     def _followed_by_place_suffix(self, end: int) -> bool:
-        after = re.match(r"\s+([^\W\d_][\w-]*)", self.text[end : end + 30])
+        after = _NEXT_WORD.match(self.text, end, end + 30)
         return bool(after and after.group(1) in self.place_suffixes)
 
     def _pattern_mentions(self, taken: list[tuple[int, int]]) -> list[Mention]:
         """People found from VNA's patterns, outside the spans already taken by the registry."""
         tokens = self.tokens
+        taken_flags = self._token_flags(taken)
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
-            token = tokens[i]
-            if any(s <= token.start < e for s, e in taken):
+            if taken_flags[i] or not tokens[i].text[0].isupper():
                 i += 1
                 continue
             j = self._name_run(i)
@@ -281,7 +305,7 @@ class ArticleTagger:
                 i += 1
                 continue
             start, end = tokens[i].start, tokens[j - 1].end
-            if any(s < end and start < e for s, e in taken) or self._followed_by_place_suffix(end):
+            if any(taken_flags[i:j]) or self._followed_by_place_suffix(end):
                 i = j
                 continue
             words = [t.text for t in tokens[i:j]]
@@ -340,9 +364,10 @@ class ArticleTagger:
         mentions = sorted(registry + patterned, key=lambda m: m.start)
         for mention in mentions:
             if mention.title is None:
-                k = next(n for n, t in enumerate(self.tokens) if t.start == mention.start)
-                end_k = next(n for n, t in enumerate(self.tokens) if t.end >= mention.end)
-                mention.title = self._title_before(k)[0] or self._title_after(end_k + 1)
+                k = self.token_at_start.get(mention.start)
+                end_k = self.token_at_end.get(mention.end)
+                if k is not None and end_k is not None:
+                    mention.title = self._title_before(k)[0] or self._title_after(end_k + 1)
         found.mentions = mentions
         self._short_mentions(found)
         self._role_references(found)
@@ -353,13 +378,14 @@ class ArticleTagger:
         by_short: dict[str, list[str]] = {}
         for person in found.people.values():
             by_short.setdefault(self.short_form(person), []).append(person.name)
-        taken = [(m.start, m.end) for m in found.mentions] + self.excluded_spans
+        taken = self._token_flags([(m.start, m.end) for m in found.mentions] + self.excluded_spans)
         for short, names in by_short.items():
             if " " not in short and short in self.title_words:
                 continue
             for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", self.text):
                 start, end = match.span()
-                if any(s <= start < e for s, e in taken) or self._inside_other_name(start, end):
+                k = self.token_at_start.get(start)
+                if k is None or taken[k] or self._inside_other_name(start, end):
                     continue
                 name = self._resolve(names, start, found)
                 if name:
@@ -368,10 +394,10 @@ class ArticleTagger:
                         found.aliases.setdefault(short, name)
 
     def _inside_other_name(self, start: int, end: int) -> bool:
-        k = next((n for n, t in enumerate(self.tokens) if t.start == start), None)
+        k = self.token_at_start.get(start)
         if k is None:
             return True
-        k_end = next((n for n, t in enumerate(self.tokens) if t.end == end), k)
+        k_end = self.token_at_end.get(end, k)
         neighbours = []
         if k > 0 and self.tokens[k - 1].text not in _SENTENCE_END:
             neighbours.append(self.tokens[k - 1])
@@ -384,7 +410,7 @@ class ArticleTagger:
         if len(names) == 1:
             return names[0]
         before = self.text[max(0, start - 40) : start]
-        abbreviations = self.names["title_abbreviations"]
+        abbreviations = self.rules.abbreviations
         matches = []
         for name in names:
             titles = [m.title for m in found.mentions if m.name == name and m.title]
@@ -399,17 +425,18 @@ class ArticleTagger:
         return earlier[-1].name if earlier else None
 
     def _role_references(self, found: _Found) -> None:
-        for phrase, required in self.names["role_references"].items():
-            for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text):
-                candidates = []
-                for mention in found.mentions:
-                    if mention.start >= match.start():
-                        break
-                    roles = [mention.title or "", *found.people[mention.name].roles]
-                    if any(all(word in role for word in required) for role in roles):
-                        candidates.append(mention.name)
-                if len(set(candidates)) == 1:
-                    found.aliases.setdefault(phrase, candidates[0])
+        for match in self.rules.role_pattern.finditer(self.text):
+            phrase = match.group()
+            required = self.rules.role_references[phrase]
+            candidates = []
+            for mention in found.mentions:
+                if mention.start >= match.start():
+                    break
+                roles = [mention.title or "", *found.people[mention.name].roles]
+                if any(all(word in role for word in required) for role in roles):
+                    candidates.append(mention.name)
+            if len(set(candidates)) == 1:
+                found.aliases.setdefault(phrase, candidates[0])
 
 
 def document_text(article: Article) -> tuple[str, list[tuple[int, int]]]:
@@ -458,7 +485,7 @@ def tag(article: Article, gaz: Gazetteer | None = None) -> Tags:
             name=mention.name,
             country=person.country
             or next((m.country for m in found.mentions if m.name == mention.name and m.country), None),
-            title=_expand(titles[0], tagger.names["title_abbreviations"]) if titles else None,
+            title=_expand(titles[0], tagger.rules.abbreviations) if titles else None,
             in_registry=mention.name in tagger.gaz.people,
         )
     return Tags(
