@@ -40,8 +40,8 @@ class NewsDigestGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         site = self.site
-        self._write(writer, "countries.html", "countries/index.html", "countries/", site=site)
-        self._write(writer, "people.html", "people/index.html", "people/", site=site)
+        self._write(writer, "countries.html", "countries/index.html", "countries/")
+        self._write(writer, "people.html", "people/index.html", "people/")
         self._write(writer, "digests.html", "digest/index.html", "digest/", months=site.months)
         for term in [*site.countries.values(), *site.organisations.values()]:
             self._write_term(writer, "country.html", term)
