@@ -53,6 +53,7 @@ class NameRules:
     role_references: dict[str, list[str]]
     role_pattern: re.Pattern[str]
     abbreviations: dict[str, str]
+    honorifics: frozenset[str]
 
 
 @cache
@@ -72,6 +73,7 @@ def name_rules() -> NameRules:
         role_references=roles,
         role_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, roles)) + r")(?!\w)"),
         abbreviations=names["title_abbreviations"],
+        honorifics=frozenset(names["honorifics"]),
     )
 
 
@@ -264,19 +266,19 @@ class ArticleTagger:
             return None, country
         return self.text[self.tokens[j].start : self.tokens[i - 1].end], country
 
-    def _title_after(self, k: int) -> str | None:
+    def _title_after(self, k: int) -> tuple[str | None, str | None]:
         """ ", Secretary of the Party Central Committee and ..." after a name ending at token k."""
         if k + 1 >= len(self.tokens) or self.tokens[k].text != ",":
-            return None
+            return None, None
         j = k + 1
         if self.tokens[j].text in ("the", "a", "an"):
             j += 1
         if j >= len(self.tokens) or self.tokens[j].text not in self.heads:
-            return None
+            return None, None
         start = j
         while j < len(self.tokens) and self.tokens[j].text not in (",", ".", ";", "\n") and j - start < 20:
             j += 1
-        return self.text[self.tokens[start].start : self.tokens[j - 1].end]
+        return self._describe_title(start, j)
 
     def _registry_mentions(self) -> list[Mention]:
         mentions = []
@@ -310,13 +312,16 @@ class ArticleTagger:
                 continue
             words = [t.text for t in tokens[i:j]]
             title, country = self._title_before(i)
-            after_title = self._title_after(j) if title is None else None
+            after_title = None
+            if title is None or title in self.rules.honorifics:
+                after_title, after_country = self._title_after(j)
+                country = country or after_country
             sentence_start = i == 0 or tokens[i - 1].text in _SENTENCE_END or tokens[i - 1].text == "to"
             vietnamese = 3 <= len(words) <= 4 and self._looks_vietnamese(words)
             if len(words) >= 2 and (title or (after_title and sentence_start) or vietnamese):
                 if country is None and self._looks_vietnamese(words):
                     country = HOME_COUNTRY
-                mentions.append(Mention(start, end, " ".join(words), title or after_title, country))
+                mentions.append(Mention(start, end, " ".join(words), after_title or title, country))
             i = j
         return mentions
 
@@ -367,7 +372,10 @@ class ArticleTagger:
                 k = self.token_at_start.get(mention.start)
                 end_k = self.token_at_end.get(mention.end)
                 if k is not None and end_k is not None:
-                    mention.title = self._title_before(k)[0] or self._title_after(end_k + 1)
+                    before = self._title_before(k)[0]
+                    if before is None or before in self.rules.honorifics:
+                        before = self._title_after(end_k + 1)[0] or before
+                    mention.title = before
         found.mentions = mentions
         self._short_mentions(found)
         self._role_references(found)
