@@ -24,7 +24,7 @@ class NewsDigestGenerator(Generator):
 
         self.ours = digest_settings(self.settings)
         articles = self.context.get("articles", [])
-        self.site: Site = build_site(articles)
+        self.site: Site = self.context.get("digest_site") or build_site(articles)
         latest = self.site.months[0] if self.site.months else None
         self.context.update(
             digest_site=self.site,

@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
-from slugify import slugify
 
-from .gazetteer import gazetteer
 from .importer import import_seeds
 from .pages import NewsDigestGenerator
-from .taxonomy import Tagged, parse_list, parse_officials, person_slug
+from .taxonomy import build_site, parse_list
 
 log = logging.getLogger(__name__)
 
@@ -69,33 +67,16 @@ def date_label(article: Any) -> str:
     return day
 
 
-def enrich_article(article: Any) -> None:
-    """Parse our metadata into attributes the templates use."""
-    gaz = gazetteer()
-    article.date_confidence = article.metadata.get("date_confidence", "stated")
-    article.date_label = date_label(article)
-    article.tagged_countries = [
-        Tagged(gaz.countries[c].name, gaz.countries[c].slug, f"countries/{gaz.countries[c].slug}/")
-        for c in parse_list(article.metadata.get("countries"))
-        if c in gaz.countries
-    ]
-    article.tagged_people = [
-        Tagged(o["name"], person_slug(o["name"]), f"people/{person_slug(o['name'])}/", o.get("title"))
-        for o in parse_officials(article.metadata.get("officials"))
-    ]
-    article.tagged_organisations = [
-        Tagged(org, slugify(org), f"organisations/{slugify(org)}/")
-        for org in parse_list(article.metadata.get("organisations"))
-    ]
-
-
 def link_neighbours(generator: Any) -> None:
-    """Enrich every article; link previous/next (by date) and related (shared countries)."""
+    """Build the site model (which tags every article), then link each article to the previous
+    and next (by date) and to related articles (shared countries)."""
     ours = digest_settings(generator.settings)
     articles = generator.articles  # newest first
+    generator.context["digest_site"] = build_site(articles)
     by_country: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
-        enrich_article(article)
+        article.date_confidence = article.metadata.get("date_confidence", "stated")
+        article.date_label = date_label(article)
         article.newer_article = articles[index - 1] if index > 0 else None
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
         for code in parse_list(article.metadata.get("countries")):

@@ -137,6 +137,10 @@ def _term(kind: str, folder: str, key: str, name: str, slug: str, feeds: bool) -
     )
 
 
+def _tagged(term: Term, title: str | None = None) -> Tagged:
+    return Tagged(term.name, term.slug, term.url, title)
+
+
 def person_slug(name: str) -> str:
     return slugify(name, max_length=80, word_boundary=True) or "person"
 
@@ -156,12 +160,14 @@ def parse_officials(value: str | None) -> list[dict]:
 
 
 def build_site(articles: list[Any]) -> Site:
-    """Group articles (newest first, as Pelican orders them) by country, organisation, person, month."""
+    """Group articles (newest first, as Pelican orders them) by country, organisation, person, month,
+    and give each article its `tagged_countries`, `tagged_organisations`, `tagged_people`."""
     gaz = gazetteer()
     countries: dict[str, Term] = {}
     organisations: dict[str, Term] = {}
     people: dict[str, Term] = {}
     months: dict[tuple[int, int], Month] = {}
+    person_slugs: set[str] = set()
     for article in articles:
         codes = [c for c in parse_list(article.metadata.get("countries")) if c in gaz.countries]
         officials = parse_officials(article.metadata.get("officials"))
@@ -174,7 +180,8 @@ def build_site(articles: list[Any]) -> Site:
                 term.region, term.code, term.country = country.region, code, country
             term.articles.append(article)
             term.related.update(names)
-        for org in parse_list(article.metadata.get("organisations")):
+        orgs = parse_list(article.metadata.get("organisations"))
+        for org in orgs:
             term = organisations.get(org)
             if term is None:
                 term = organisations[org] = _term(
@@ -186,7 +193,11 @@ def build_site(articles: list[Any]) -> Site:
             name = official["name"]
             term = people.get(name)
             if term is None:
-                term = people[name] = _term("person", "people", name, name, person_slug(name), True)
+                slug = person_slug(name)
+                if slug in person_slugs:  # two spellings, one slug ("Lê" and "Le"): keep both pages
+                    slug = f"{slug}-{len(person_slugs)}"
+                person_slugs.add(slug)
+                term = people[name] = _term("person", "people", name, name, slug, True)
                 code = official.get("country")
                 term.code = code
                 term.country = gaz.countries.get(code) if code else None
@@ -194,6 +205,10 @@ def build_site(articles: list[Any]) -> Site:
             if official.get("title"):
                 term.roles.append((article.date.date(), official["title"], article))
             term.related.update(codes)
+        # What the templates show under each article, linked to the pages just made.
+        article.tagged_countries = [_tagged(countries[code]) for code in codes]
+        article.tagged_organisations = [_tagged(organisations[org]) for org in orgs]
+        article.tagged_people = [_tagged(people[o["name"]], o.get("title")) for o in officials]
         key = (article.date.year, article.date.month)
         month = months.setdefault(key, Month(*key))
         month.articles.append(article)
