@@ -21,6 +21,8 @@ _TOKEN = re.compile(
     rf"\([^()\n]{{1,16}}\)|(?:{_ABBREVIATIONS})\.|[^\W\d_](?:[\w-]|[’'](?!s\b)(?=\w))*|[’']s\b|\d[\w.,]*|\S"
 )
 _SENTENCE_END = {".", "!", "?", "\n", ":", ";", "“", '"'}
+# Words before a country name that make it the country, not a person: "visited Jordan".
+_COUNTRY_CUES = {"of", "in", "to", "from", "with", "visit", "visited", "visits", "visiting", "and"}
 _MAX_TITLE_TOKENS = 16
 _POSTING = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
@@ -159,25 +161,34 @@ class ArticleTagger:
         return [key for key in sorted(first, key=first.__getitem__) if key in named]
 
     def _looks_like_person(self, start: int, end: int) -> bool:
-        """Georgia, Jordan, Chad next to another capitalised name word are people's names."""
-        before = re.search(r"([^\W\d_][\w'’-]*)\W{1,2}$", self.text[max(0, start - 30) : start])
-        after = re.match(r"\s([^\W\d_][\w'’-]*)", self.text[end : end + 30])
-        if before and before.group(1) in {
-            "of",
-            "in",
-            "to",
-            "from",
-            "with",
-            "and",
-            "visit",
-            "visited",
-            "visits",
-        }:
+        """Georgia, Jordan, Chad beside another capitalised name word are people's names:
+        "Chad Smith", "Michael Jordan"; but "visited Jordan", "Jordan, Georgia and Chad"."""
+        k, k_end = self.token_at_start.get(start), self.token_at_end.get(end)
+        if k is None or k_end is None:
             return False
-        for word in (before.group(1) if before else None, after.group(1) if after else None):
-            if word and word[0].isupper() and word not in self.title_words and word not in self.not_names:
-                return True
+        following = k_end + 1
+        if (
+            following < len(self.tokens)
+            and self._adjacent(k_end, following)
+            and self._is_name_token(self.tokens[following])
+        ):
+            return True
+        if k > 0 and self._adjacent(k - 1, k):
+            previous = self.tokens[k - 1]
+            if previous.text in _COUNTRY_CUES:
+                return False
+            return self._is_name_token(previous) and not self._sentence_start(k - 1)
         return False
+
+    def _adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and b are separated by a single space (no punctuation, no line break)."""
+        return self.text[self.tokens[a].end : self.tokens[b].start] == " "
+
+    def _sentence_start(self, i: int) -> bool:
+        if i == 0:
+            return True
+        previous = self.tokens[i - 1]
+        return previous.text in _SENTENCE_END or "\n" in self.text[previous.end : self.tokens[i].start]
 
     # -- people ----------------------------------------------------------------------------
 
@@ -188,7 +199,7 @@ class ArticleTagger:
             and word not in self.title_words
             and word not in self.not_names
             and token.start not in self.gazetteer_starts
-            and not word.isupper()
+            and not (word.isupper() and len(word) > 1)
         ) or (word[:1].isupper() and word in self.particles)
 
     def _name_run(self, i: int) -> int:
@@ -316,7 +327,7 @@ class ArticleTagger:
             if title is None or title in self.rules.honorifics:
                 after_title, after_country = self._title_after(j)
                 country = country or after_country
-            sentence_start = i == 0 or tokens[i - 1].text in _SENTENCE_END or tokens[i - 1].text == "to"
+            sentence_start = self._sentence_start(i) or tokens[i - 1].text == "to"
             vietnamese = 3 <= len(words) <= 4 and self._looks_vietnamese(words)
             if len(words) >= 2 and (title or (after_title and sentence_start) or vietnamese):
                 if country is None and self._looks_vietnamese(words):
@@ -395,11 +406,13 @@ class ArticleTagger:
                 k = self.token_at_start.get(start)
                 if k is None or taken[k] or self._inside_other_name(start, end):
                     continue
-                name = self._resolve(names, start, found)
+                name, title = self._resolve(names, k, found)
                 if name:
                     found.mentions.append(Mention(start, end, name))
                     if short != name and len(names) == 1:
                         found.aliases.setdefault(short, name)
+                    elif short != name and title:
+                        found.aliases.setdefault(f"{title} {short}", name)
 
     def _inside_other_name(self, start: int, end: int) -> bool:
         k = self.token_at_start.get(start)
@@ -413,24 +426,29 @@ class ArticleTagger:
             neighbours.append(self.tokens[k_end + 1])
         return any(self._is_name_token(t) for t in neighbours) or self._followed_by_place_suffix(end)
 
-    def _resolve(self, names: list[str], start: int, found: _Found) -> str | None:
-        """Which of the people sharing a short form is meant at `start`."""
-        if len(names) == 1:
-            return names[0]
-        before = self.text[max(0, start - 40) : start]
+    def _resolve(self, names: list[str], k: int, found: _Found) -> tuple[str | None, str | None]:
+        """Which of the people sharing a short form is meant at token k, and the title used
+        ("PM Chinh" is the Prime Minister, "Deputy PM Chinh" the Deputy Prime Minister)."""
         abbreviations = self.rules.abbreviations
-        matches = []
-        for name in names:
-            titles = [m.title for m in found.mentions if m.name == name and m.title]
-            titles += list(found.people[name].roles)
-            expanded = " ".join(_expand(t, abbreviations) for t in titles)
-            words = _expand(before.split("\n")[-1], abbreviations).split()[-3:]
-            if words and all(w in expanded for w in words if w[:1].isupper()):
-                matches.append(name)
-        if len(matches) == 1:
-            return matches[0]
+        title = self._title_before(k)[0]
+        if len(names) == 1:
+            return names[0], title
+        if title:
+            wanted = _expand(title, abbreviations)
+            exact = [
+                name
+                for name in names
+                if any(
+                    _expand(t, abbreviations) == wanted
+                    for t in [m.title for m in found.mentions if m.name == name and m.title]
+                    + list(found.people[name].roles)
+                )
+            ]
+            if len(exact) == 1:
+                return exact[0], title
+        start = self.tokens[k].start
         earlier = [m for m in found.mentions if m.start < start and m.name in names]
-        return earlier[-1].name if earlier else None
+        return (earlier[-1].name if earlier else None), None
 
     def _role_references(self, found: _Found) -> None:
         for match in self.rules.role_pattern.finditer(self.text):

@@ -1,0 +1,138 @@
+"""Shared fixtures: the project root, the gold extractions, and one real Pelican build per session.
+
+The build runs in a temporary copy of the project, so tests never write into the real project
+folder (no posts, no cache, no output, no import report there).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
+
+# What a build needs from the project; everything else (output/, cache/, .venv, content/posts)
+# is left behind so that the build starts from the seeds, as on a fresh checkout.
+_COPIED_DIRS = ("plugins", "theme", "seeds")
+_COPIED_FILES = ("pelicanconf.py", "publishconf.py")
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".ruff_cache", ".pytest_cache")
+
+
+def copy_project(dest: Path, root: Path = PROJECT_ROOT) -> Path:
+    """Copy what a Pelican build needs from `root` into `dest`; returns `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in _COPIED_DIRS:
+        if (root / name).is_dir():
+            shutil.copytree(root / name, dest / name, ignore=_IGNORED)
+    for name in _COPIED_FILES:
+        if (root / name).is_file():
+            shutil.copy2(root / name, dest / name)
+    content = root / "content"
+    if content.is_dir():
+        shutil.copytree(
+            content,
+            dest / "content",
+            ignore=lambda folder, names: [
+                n for n in names if (Path(folder) == content and n == "posts") or n == "__pycache__"
+            ],
+        )
+    else:
+        (dest / "content").mkdir()
+    return dest
+
+
+def run_pelican(project: Path, *extra: str, settings: str = "pelicanconf.py") -> subprocess.CompletedProcess:
+    """A real Pelican build of `project` (content -> output); the log is kept in build.log."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", settings, *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    (project / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return result
+
+
+def build_copy(dest: Path, extra: Sequence[str] = (), settings: str = "pelicanconf.py") -> Path:
+    """Copy the project into `dest` and build it; fails the test with the log if the build fails."""
+    copy_project(dest)
+    result = run_pelican(dest, *extra, settings=settings)
+    try:
+        result.check_returncode()
+    except subprocess.CalledProcessError:
+        pytest.fail(
+            f"pelican build failed (exit {result.returncode}) in {dest}:\n{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+    return dest
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary project folder after one real build; the site is in `built_site / "output"`."""
+    return build_copy(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_builder(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Builds another copy of the project in a fresh folder: `site_builder("name", extra=[...])`."""
+
+    def build(name: str, extra: Sequence[str] = (), settings: str = "pelicanconf.py") -> Path:
+        return build_copy(tmp_path_factory.mktemp(name), extra, settings)
+
+    return build
+
+
+def load_gold() -> dict[str, dict]:
+    """Gold extraction of every seed, keyed by seed file name (`000_....txt`)."""
+    gold = {}
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        gold[data.get("seed") or path.with_suffix(".txt").name] = data
+    return gold
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, dict]:
+    return load_gold()
+
+
+# -- reading the built site -----------------------------------------------------------------
+
+_SITE = "http://site.invalid"
+
+
+def html_pages(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+def page_url(output: Path, path: Path) -> str:
+    """The URL path a file is served at: `a/b/index.html` -> `/a/b/`."""
+    rel = path.relative_to(output).as_posix()
+    return "/" + rel.removesuffix("index.html")
+
+
+def resolve(output: Path, page: Path, href: str) -> Path | None:
+    """The file an internal link of `page` points to (`/x/` is `x/index.html`); None if external."""
+    url = urljoin(_SITE + page_url(output, page), href)
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}" != _SITE:
+        return None
+    path = unquote(parts.path)
+    if path.endswith("/"):
+        path += "index.html"
+    return output / path.lstrip("/")
