@@ -63,5 +63,6 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "md5"
 CACHE_PATH = "cache"
-DELETE_OUTPUT_DIRECTORY = False
+# Start from an empty output/ so pages of a removed seed go with it.
+DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION: list[str] = []

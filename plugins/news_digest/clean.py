@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -138,21 +139,32 @@ def extract(raw: str, source_file: str) -> Article:
     if not lines:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
     title = lines[0].removesuffix("/.").strip()
+    if not title:
+        raise ExtractionError("no title: the first line is only the end marker '/.'")
     if is_caption(title) or _DATELINE.match(title):
         raise ExtractionError("no title: the first line is a caption or the dateline paragraph")
     rest = lines[1:]
     lead = None
-    if rest and not is_caption(rest[0]) and not _DATELINE.match(rest[0]):
+    if (
+        rest
+        and not is_caption(rest[0])
+        and not _DATELINE.match(rest[0])
+        and rest[0].lower() not in noise_rules().teaser_headings
+    ):
         lead, rest = rest[0], rest[1:]
+        if _END_MARKER.search(lead):  # the article ends with its lead; what follows are teasers
+            lead, rest = _END_MARKER.sub("", lead).strip() or None, []
 
     captions: list[str] = []
+    seen_captions: set[str] = set()  # a set beside the list: thousands of captions stay linear
     anchors: list[int] = []
     body: list[str] = []
     dateline = source = None
     started = False
     for line in rest:
         if is_caption(line):
-            if line not in captions:
+            if line not in seen_captions:
+                seen_captions.add(line)
                 captions.append(line)
                 anchors.append(len(body) if started else 0)
             continue
@@ -261,12 +273,14 @@ def find_date(
     return None, UNKNOWN, dt.date(year, 1, 1) if year else None, YEAR if year else NOTHING
 
 
-# A year the article presents as its own present: "this year" next to a year, or the
-# current ASEAN chairmanship ("Malaysia's ASEAN Chairmanship 2025", "the 2025 ASEAN Chair").
-_PRESENT_YEAR = (
-    re.compile(rf"\b({_YEAR})\b(?:(?!\.\s).)*\bthis year\b|\bthis year\b(?:(?!\.\s).)*\b({_YEAR})\b"),
-    re.compile(rf"\bChairmanship\s+({_YEAR})\b|\b({_YEAR})\s+(?:ASEAN\s+)?Chair(?:manship)?\b"),
-)
+# A year the article presents as its own present: "this year" next to a year in the same
+# sentence (see `_this_year_years`), or the current ASEAN chairmanship ("Malaysia's ASEAN
+# Chairmanship 2025", "the 2025 ASEAN Chair").
+_PRESENT_YEAR = re.compile(rf"\bChairmanship\s+({_YEAR})\b|\b({_YEAR})\s+(?:ASEAN\s+)?Chair(?:manship)?\b")
+_YEAR_WORD = re.compile(rf"\b{_YEAR}\b")
+_THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
+# Where a sentence ends for "this year": a full stop before white space, or a line end.
+_SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
 # A year the article presents as past: "achievements in 2024", "during its 2025 Chairmanship".
 _PAST_YEAR = re.compile(rf"\bachievements\s+(?:in|during)\s+(?:its\s+|the\s+)?({_YEAR})\b")
 
@@ -277,13 +291,42 @@ def infer_year(texts: list[str]) -> int | None:
     past: set[int] = set()
     for text in texts:
         text = _RANGE_YEAR.sub(" ", text)
-        for pattern in _PRESENT_YEAR:
-            for match in pattern.finditer(text):
-                candidates.add(int(next(g for g in match.groups() if g)))
+        candidates.update(_this_year_years(text))
+        for match in _PRESENT_YEAR.finditer(text):
+            candidates.add(int(next(g for g in match.groups() if g)))
         past.update(int(m.group(1)) for m in _PAST_YEAR.finditer(text))
     if past:
         candidates = {year for year in candidates if year > max(past)}
     return candidates.pop() if len(candidates) == 1 else None
+
+
+def _this_year_years(text: str) -> list[int]:
+    r"""Years said to be "this year": in each sentence, the first year followed later by
+    "this year", or else the last year after a "this year" (whichever comes first).
+
+    The same result as `finditer` of the pattern
+    `\b(YEAR)\b(?:(?!\.\s).)*\bthis year\b|\bthis year\b(?:(?!\.\s).)*\b(YEAR)\b`, but in linear
+    time and memory: that pattern backtracks over the rest of the line for every year in it.
+    """
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
+    years: dict[int, list[re.Match[str]]] = {}
+    these: dict[int, list[re.Match[str]]] = {}
+    for found_in, pattern in ((years, _YEAR_WORD), (these, _THIS_YEAR)):
+        sentence = 0
+        for match in pattern.finditer(text):
+            sentence = bisect_left(breaks, match.start(), lo=sentence)
+            found_in.setdefault(sentence, []).append(match)
+    found: list[int] = []
+    for sentence in sorted(years.keys() & these.keys()):
+        ys, ts = years[sentence], these[sentence]
+        # The first year with "this year" after it, and the first "this year" with a year after it.
+        year_first = next((y for y in ys if y.end() <= ts[-1].start()), None)
+        this_first = next((t for t in ts if t.end() <= ys[-1].start()), None)
+        if year_first and (this_first is None or year_first.start() < this_first.start()):
+            found.append(int(year_first.group()))
+        elif this_first:
+            found.append(int(ys[-1].group()))
+    return found
 
 
 def likely_year(texts: list[str]) -> int | None:

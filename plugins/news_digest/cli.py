@@ -50,7 +50,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     report = import_seeds(
-        Path(args.seeds), Path(args.posts), Path(args.report) if args.report else None, args.workers
+        Path(args.seeds),
+        Path(args.posts),
+        Path(args.report) if args.report else None,
+        args.workers,
+        Path(args.cache) if args.cache else None,
     )
     for line in report.summary_lines():
         print(line, file=sys.stderr)
@@ -68,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--posts", default="content/posts", help="folder the posts are written to")
     imp.add_argument("--report", default="import-report.json", help="JSON report of every seed's fate")
     imp.add_argument("--strict", action="store_true", help="exit non-zero when any seed was rejected")
+    imp.add_argument(
+        "--cache",
+        default="cache/news-digest-import.pickle",
+        help="reuse the results of unchanged seeds from this file ('' to disable)",
+    )
     imp.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     imp.set_defaults(func=cmd_import)
     return parser

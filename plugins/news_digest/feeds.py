@@ -6,6 +6,7 @@ the same bytes.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +30,21 @@ def build_feed(
     country_names: dict[str, str],
     person_urls: dict[str, str],
     max_items: int,
+    kind: str = "rss",
 ) -> FeedGenerator:
-    """A feed of the newest `max_items` articles, newest first."""
+    """A feed of the newest `max_items` articles, newest first.
+
+    RSS readers render <title> and <description> as HTML, so for RSS article text is escaped
+    once more and `<script>` shows as text; Atom marks them as text already.
+    """
+    text = html.escape if kind == "rss" else str
     feed = FeedGenerator()
     feed.id(absolute(siteurl, feed_url))
-    feed.title(title)
-    feed.subtitle(description)  # RSS <description>, Atom <subtitle>
-    feed.link(href=absolute(siteurl, page_url), rel="alternate")
+    feed.title(text(title))
+    feed.subtitle(text(description))  # RSS <description>, Atom <subtitle>
+    # feedgen takes the RSS channel <link> from the last link added: the page, not the feed.
     feed.link(href=absolute(siteurl, feed_url), rel="self")
+    feed.link(href=absolute(siteurl, page_url), rel="alternate")
     feed.language("en")
     feed.generator("news-digest")
     items = articles[:max_items]
@@ -50,11 +58,11 @@ def build_feed(
         entry = feed.add_entry(order="append")  # feedgen prepends by default, which reverses
         entry.id(link)
         entry.guid(link, permalink=True)
-        entry.title(article.title)
+        entry.title(text(article.title))
         entry.link(href=link)
         entry.published(article.date)
         entry.updated(article.date)
-        entry.summary(article.metadata.get("summary") or article.title)
+        entry.summary(text(article.metadata.get("summary") or article.title))
         entry.content(article.content, type="html")
         for code in parse_list(article.metadata.get("countries")):
             if code in country_names:

@@ -397,22 +397,24 @@ class ArticleTagger:
         by_short: dict[str, list[str]] = {}
         for person in found.people.values():
             by_short.setdefault(self.short_form(person), []).append(person.name)
+        shorts = sorted((s for s in by_short if " " in s or s not in self.title_words), key=lambda s: -len(s))
+        if not shorts:
+            return
         taken = self._token_flags([(m.start, m.end) for m in found.mentions] + self.excluded_spans)
-        for short, names in by_short.items():
-            if " " not in short and short in self.title_words:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, shorts)) + r")(?![\w-])")
+        for match in pattern.finditer(self.text):
+            short, (start, end) = match.group(), match.span()
+            names = by_short[short]
+            k = self.token_at_start.get(start)
+            if k is None or taken[k] or self._inside_other_name(start, end):
                 continue
-            for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", self.text):
-                start, end = match.span()
-                k = self.token_at_start.get(start)
-                if k is None or taken[k] or self._inside_other_name(start, end):
-                    continue
-                name, title = self._resolve(names, k, found)
-                if name:
-                    found.mentions.append(Mention(start, end, name))
-                    if short != name and len(names) == 1:
-                        found.aliases.setdefault(short, name)
-                    elif short != name and title:
-                        found.aliases.setdefault(f"{title} {short}", name)
+            name, title = self._resolve(names, k, found)
+            if name:
+                found.mentions.append(Mention(start, end, name))
+                if short != name and len(names) == 1:
+                    found.aliases.setdefault(short, name)
+                elif short != name and title:
+                    found.aliases.setdefault(f"{title} {short}", name)
 
     def _inside_other_name(self, start: int, end: int) -> bool:
         k = self.token_at_start.get(start)

@@ -1,0 +1,304 @@
+"""The cleaner (`news_digest.clean.extract`): every kind of scraping noise on small hand-written texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+from news_digest.clean import ExtractionError, extract
+from news_digest.tag import tag
+
+TITLE = "Vietnam, Laos hold talks"
+
+
+def article(*lines: str):
+    return extract("\n".join(lines) + "\n", "x.txt")
+
+
+def body(*lines: str) -> list[str]:
+    """Paragraphs of a minimal article with the given lines after the dateline paragraph."""
+    return article(TITLE, "Hanoi (VNA) – The two sides met in Hanoi.", *lines).paragraphs
+
+
+def everything(a) -> str:
+    return "\n".join([a.title, a.lead or "", *a.paragraphs, *a.captions])
+
+
+# -- spam ------------------------------------------------------------------------------------
+
+
+def test_spam_line_before_the_title_is_dropped() -> None:
+    a = article("tk88 bet", "", TITLE, "Hanoi (VNA) – The two sides met./.")
+    assert a.title == TITLE
+    assert "tk88" not in everything(a)
+
+
+def test_repeated_spam_blocks_are_dropped_anywhere() -> None:
+    paragraphs = body("{tk88 bet}|{tk88 bet}|{tk88 bet}|", "They agreed to cooperate./.")
+    assert paragraphs == ["The two sides met in Hanoi.", "They agreed to cooperate."]
+
+
+def test_the_english_word_bet_in_a_short_title_is_not_spam() -> None:
+    a = article("Foreign investors bet on Vietnam", "Hanoi (VNA) – Investors are upbeat./.")
+    assert a.title == "Foreign investors bet on Vietnam"
+
+
+def test_the_english_word_bet_in_a_short_paragraph_is_not_spam() -> None:
+    assert "They bet on growth." in body("They bet on growth.", "More talks will follow./.")
+
+
+# -- injected symbols ------------------------------------------------------------------------
+
+
+def test_symbols_injected_inside_words_are_removed() -> None:
+    paragraphs = body("The d♔elegation arrived in Ja꧅nuary./.")
+    assert paragraphs[-1] == "The delegation arrived in January."
+
+
+def test_symbol_injected_before_the_dateline_dash_is_removed() -> None:
+    a = article(TITLE, "Hanoi (VNA) 🧔– The two sides met./.")
+    assert a.dateline == "Hanoi"
+    assert a.paragraphs == ["The two sides met."]
+
+
+def test_symbol_at_paragraph_start_is_removed() -> None:
+    assert body("💮 The Party official spoke./.")[-1] == "The Party official spoke."
+
+
+def test_line_of_symbols_only_is_not_a_paragraph() -> None:
+    assert body("🌄 ⛄", "They agreed./.") == ["The two sides met in Hanoi.", "They agreed."]
+
+
+def test_symbol_in_the_title_is_removed() -> None:
+    assert article("🌄 " + TITLE, "Hanoi (VNA) – The two sides met./.").title == TITLE
+
+
+def test_symbol_inside_a_month_name_does_not_hide_the_date() -> None:
+    a = article(TITLE, "Hanoi (VNA) – The talks opened on Ja꧅nuary 19, 2025./.")
+    assert a.date == dt.date(2025, 1, 19)
+    assert a.date_confidence == "stated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "António Costa met Hélène Luc in Lisbon.",
+        "Lê Hoài Trung met Nguyễn Thị Thanh.",
+        "Prices rose 5% to €20 at 30°C — a record… “so far”.",
+    ],
+)
+def test_accented_latin_letters_and_ordinary_punctuation_are_kept(text: str) -> None:
+    assert body(text + "/.")[-1] == text
+
+
+def test_decomposed_accents_are_normalised_and_kept() -> None:
+    decomposed = unicodedata.normalize("NFD", "Lê Hoài Trung spoke.")
+    assert body(decomposed + "/.")[-1] == "Lê Hoài Trung spoke."
+
+
+def test_zero_width_characters_inside_words_are_removed() -> None:
+    assert body("The deleg\u200bation\u200d met for co\u2060operation\ufeff./.")[-1] == (
+        "The delegation met for cooperation."
+    )
+
+
+def test_non_breaking_spaces_become_ordinary_spaces() -> None:
+    assert body("Minister\u00a0Le Hoai\u202fTrung  spoke./.")[-1] == "Minister Le Hoai Trung spoke."
+
+
+def test_crlf_line_ends() -> None:
+    a = extract(f"{TITLE}\r\nThe lead.\r\nHanoi (VNA) – Body one.\r\nBody two./.\r\n", "x.txt")
+    assert (a.title, a.lead, a.paragraphs) == (TITLE, "The lead.", ["Body one.", "Body two."])
+
+
+# -- captions and image file names -----------------------------------------------------------
+
+
+def test_duplicated_caption_is_kept_once_and_not_in_the_body() -> None:
+    caption = "Minister Le Hoai Trung speaks at the meeting. (Photo: VNA)"
+    a = article(TITLE, "The lead.", caption, caption, "Hanoi (VNA) – Body one./.")
+    assert a.captions == [caption]
+    assert a.paragraphs == ["Body one."]
+
+
+def test_caption_copies_differing_only_by_injected_symbols_are_one_caption() -> None:
+    a = article(
+        TITLE, "A caption here. (Photo: VNA)", "A cap🉐tion here. (Photo: VNA)", "Hanoi (VNA) – Body."
+    )
+    assert a.captions == ["A caption here. (Photo: VNA)"]
+
+
+@pytest.mark.parametrize(
+    "file_name",
+    [
+        "le hoai trung.webp",
+        "vna-potal-xyz-8557548.jpg",
+        "vna-potal-bo-truong-ngoai-giao-le-hoai-trung-du-hoi-nghi-8557548.JPG",
+        "photo.png",
+    ],
+)
+def test_image_file_names_are_dropped(file_name: str) -> None:
+    caption = "Deputy Minister Dang Hoang Giang at the meeting. (Photo: VNA)"
+    a = article(TITLE, "Hanoi (VNA) – Body one.", file_name, caption, "Body two./.")
+    assert file_name not in everything(a)
+    assert a.paragraphs == ["Body one.", "Body two."]
+    assert a.captions == [caption]
+
+
+# -- the end of the article ------------------------------------------------------------------
+
+TEASERS = (
+    "VNA",
+    "See more",
+    "Japan and Thailand sign a defence pact",
+    "Japanese Prime Minister Shigeru Ishiba visited France and Germany, meeting President Emmanuel Macron.",
+)
+
+
+def test_end_marker_and_everything_after_it_are_dropped() -> None:
+    a = article(TITLE, "Hanoi (VNA) – Vietnam and Laos agreed to cooperate./.", *TEASERS)
+    assert a.paragraphs == ["Vietnam and Laos agreed to cooperate."]
+    assert "/." not in everything(a)
+    tags = tag(a)
+    assert tags.country_codes == ["LA"]
+    assert tags.officials == []
+
+
+def test_teasers_after_the_end_marker_without_a_see_more_heading_are_dropped() -> None:
+    a = article(TITLE, "Hanoi (VNA) – Vietnam and Laos agreed./.", *TEASERS[2:])
+    assert a.paragraphs == ["Vietnam and Laos agreed."]
+    assert tag(a).country_codes == ["LA"]
+
+
+def test_see_more_heading_ends_the_article_even_without_the_end_marker() -> None:
+    a = article(TITLE, "Hanoi (VNA) – Vietnam and Laos agreed.", "See more", *TEASERS[2:])
+    assert a.paragraphs == ["Vietnam and Laos agreed."]
+    assert "See more" not in everything(a)
+    assert tag(a).country_codes == ["LA"]
+
+
+def test_end_marker_with_a_space_before_it() -> None:
+    assert article(TITLE, "Hanoi (VNA) – Body text /.", "VNA").paragraphs == ["Body text"]
+
+
+# -- dateline --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Hanoi (VNA) – The talks opened.", "Hanoi"),
+        ("Hanoi (VNA) - The talks opened.", "Hanoi"),
+        ("Kuala Lumpur (VNA) – The talks opened.", "Kuala Lumpur"),
+        ("Kuala Lumpur (VNA) - The talks opened.", "Kuala Lumpur"),
+        ("Ho Chi Minh City (VNA) – The talks opened.", "Ho Chi Minh City"),
+    ],
+)
+def test_dateline_place_is_found_and_removed_from_the_paragraph(line: str, place: str) -> None:
+    a = article(TITLE, "The lead.", line)
+    assert a.dateline == place
+    assert a.paragraphs == ["The talks opened."]
+
+
+def test_no_dateline() -> None:
+    a = article(TITLE, "The lead paragraph.", "The two sides met.")
+    assert a.dateline is None
+
+
+def test_lead_repeated_as_first_paragraph() -> None:
+    lead = "Vietnam and Laos agreed to cooperate, the minister said."
+    a = article(TITLE, lead, f"Hanoi (VNA) – {lead}", "More text./.")
+    assert a.lead == lead
+    assert a.paragraphs == [lead, "More text."]
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def test_header_lines_win_over_inference() -> None:
+    a = article(
+        "Published: 2024-11-23",
+        "URL: https://en.vietnamplus.vn/vietnam-laos-hold-talks.vnp",
+        TITLE,
+        "Hanoi (VNA) – They met on September 16 to prepare for the 2025 ASEAN Chair this year./.",
+    )
+    assert a.date == dt.date(2024, 11, 23)
+    assert a.date_confidence == "stated"
+    assert a.url == "https://en.vietnamplus.vn/vietnam-laos-hold-talks.vnp"
+    assert a.title == TITLE
+    assert "Published" not in everything(a) and "vietnamplus" not in everything(a)
+
+
+def test_header_like_line_inside_the_body_is_text_not_a_header() -> None:
+    a = article(TITLE, "Hanoi (VNA) – The two sides met.", "Published: 2024-11-23", "More./.")
+    assert a.date is None
+    assert "Published: 2024-11-23" in a.paragraphs
+
+
+def test_full_date_in_the_text_is_stated() -> None:
+    a = article(TITLE, "Hanoi (VNA) – The talks opened on January 19, 2025./.")
+    assert (a.date, a.date_confidence) == (dt.date(2025, 1, 19), "stated")
+
+
+def test_year_from_a_caption_full_date_is_stated() -> None:
+    a = article(
+        TITLE,
+        "Hanoi (VNA) – They met on September 16.",
+        "Officials at the meeting in Hanoi on September 16, 2025. (Photo: VNA)",
+        "More text./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2025, 9, 16), "stated")
+
+
+def test_year_from_this_year_next_to_a_year_is_inferred() -> None:
+    a = article(
+        TITLE,
+        "Hanoi (VNA) – The talks opened on January 29.",
+        "Vietnam will host the forum in 2026 in the second quarter this year./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2026, 1, 29), "inferred")
+
+
+def test_year_from_this_year_at_sentence_start_is_inferred() -> None:
+    a = article(
+        TITLE,
+        "Hanoi (VNA) – The talks opened on January 29. This year, 2026, marks the 50th anniversary./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2026, 1, 29), "inferred")
+
+
+def test_no_year_anywhere_gives_no_date() -> None:
+    a = article(TITLE, "Hanoi (VNA) – The talks opened on January 29./.")
+    assert a.date is None
+    assert a.date_confidence == "unknown"
+
+
+def test_day_without_a_year_is_not_dated_from_an_unrelated_past_year() -> None:
+    a = article(TITLE, "Hanoi (VNA) – The talks concluded on November 23.", "Trade rose in 2023./.")
+    assert a.date is None
+    assert a.date_confidence == "unknown"
+
+
+def test_no_month_or_day_gives_no_date() -> None:
+    a = article(TITLE, "Hanoi (VNA) – The two sides will sign the plan later this year, in 2025./.")
+    assert a.date is None
+    assert a.date_confidence == "unknown"
+
+
+# -- not an article --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", "   \n\n\t\n", "tk88 bet\n", "tk88 bet\n{tk88 bet}|{tk88 bet}|{tk88 bet}|\n", "🌄⛄\n💮\n"],
+    ids=["empty", "whitespace", "spam", "spam-blocks", "symbols"],
+)
+def test_empty_or_noise_only_text_is_an_extraction_error(raw: str) -> None:
+    with pytest.raises(ExtractionError):
+        extract(raw, "x.txt")
+
+
+def test_captions_only_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError):
+        extract("Officials at the meeting. (Photo: VNA)\nAnother photo. (Photo: VNA)\n", "x.txt")
