@@ -403,14 +403,6 @@ def test_hostile_text_shows_literally_on_the_home_page(hostile_site: Path) -> No
     assert "49" not in text.replace("2049", "")
 
 
-RSS_ESCAPING_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="feeds.py: RSS <title> and <description> are read as HTML, so article text must be "
-    "HTML-escaped (html.escape) before it goes to feedgen for RSS; readers now get "
-    "<img onerror=...>, <b onmouseover=...> and <a href=javascript:...> as markup",
-)
-
-
 def displayed(entry: feedparser.FeedParserDict, field: str) -> str:
     """What a feed reader shows for a field: the text itself, or the text of its HTML."""
     value = entry[field]
@@ -426,10 +418,10 @@ def displayed(entry: feedparser.FeedParserDict, field: str) -> str:
     [
         ("feeds/all.atom.xml", "title"),
         ("feeds/all.atom.xml", "summary"),
-        pytest.param("feeds/all.rss.xml", "title", marks=RSS_ESCAPING_BUG),
-        pytest.param("feeds/all.rss.xml", "summary", marks=RSS_ESCAPING_BUG),
-        pytest.param("feeds/countries/laos.rss.xml", "title", marks=RSS_ESCAPING_BUG),
-        pytest.param("feeds/countries/laos.rss.xml", "summary", marks=RSS_ESCAPING_BUG),
+        ("feeds/all.rss.xml", "title"),
+        ("feeds/all.rss.xml", "summary"),
+        ("feeds/countries/laos.rss.xml", "title"),
+        ("feeds/countries/laos.rss.xml", "summary"),
     ],
 )
 def test_hostile_text_shows_literally_in_feeds(hostile_site: Path, feed: str, field: str) -> None:

@@ -37,7 +37,9 @@ def build_feed(
     RSS readers render <title> and <description> as HTML, so for RSS article text is escaped
     once more and `<script>` shows as text; Atom marks them as text already.
     """
-    text = html.escape if kind == "rss" else str
+    def text(value: str) -> str:
+        return html.escape(value, quote=False) if kind == "rss" else value
+
     feed = FeedGenerator()
     feed.id(absolute(siteurl, feed_url))
     feed.title(text(title))
