@@ -32,5 +32,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
 
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf output cache content/posts import-report.json

@@ -37,6 +37,7 @@ def build_feed(
     RSS readers render <title> and <description> as HTML, so for RSS article text is escaped
     once more and `<script>` shows as text; Atom marks them as text already.
     """
+
     def text(value: str) -> str:
         return html.escape(value, quote=False) if kind == "rss" else value
 
@@ -56,7 +57,7 @@ def build_feed(
         feed.lastBuildDate(newest)
         feed.pubDate(newest)
     for article in items:
-        link = absolute(siteurl, article.url)
+        link = absolute(siteurl, article.digest_url)
         entry = feed.add_entry(order="append")  # feedgen prepends by default, which reverses
         entry.id(link)
         entry.guid(link, permalink=True)

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from .charts import build_charts
 from .feeds import absolute, build_feed, write_feed
 from .gazetteer import gazetteer
 from .taxonomy import Site, Term, build_site
@@ -30,6 +31,7 @@ class NewsDigestGenerator(Generator):
             digest_site=self.site,
             digest_months=self.site.months,
             latest_month=latest,
+            digest_charts=build_charts(self.site, self.ours),
             feed_all_rss="feeds/all.rss.xml",
             feed_all_atom="feeds/all.atom.xml",
         )
@@ -49,6 +51,8 @@ class NewsDigestGenerator(Generator):
             self._write_term(writer, "person.html", term)
         for month in site.months:
             self._write(writer, "digest.html", month.save_as, month.url, month=month)
+        if self.ours["SEARCH"]:
+            self._write(writer, "search.html", "search/index.html", "search/")
         self._write_feeds()
         self._write_sitemap()
 
@@ -96,18 +100,17 @@ class NewsDigestGenerator(Generator):
         }
         sitename = self.settings.get("SITENAME", "News digest")
         articles = self.context.get("articles", [])
-        everything = build_feed(
-            title=sitename,
-            description=self.settings.get("SITESUBTITLE") or sitename,
-            page_url="",
-            feed_url="feeds/all.atom.xml",
-            articles=articles,
-            **common,
-        )
-        write_feed(everything, output, "feeds/all.atom.xml", "atom")
-        everything.link(href=absolute(self.feed_siteurl, "feeds/all.rss.xml"), rel="self", replace=True)
-        everything.id(absolute(self.feed_siteurl, "feeds/all.rss.xml"))
-        write_feed(everything, output, "feeds/all.rss.xml", "rss")
+        for kind in ("atom", "rss"):
+            everything = build_feed(
+                title=sitename,
+                description=self.settings.get("SITESUBTITLE") or sitename,
+                page_url="",
+                feed_url=f"feeds/all.{kind}.xml",
+                articles=articles,
+                kind=kind,
+                **common,
+            )
+            write_feed(everything, output, f"feeds/all.{kind}.xml", kind)
         for term in [*self.site.countries.values(), *self.site.people.values()]:
             feed = build_feed(
                 title=f"{term.name} — {sitename}",
@@ -122,12 +125,15 @@ class NewsDigestGenerator(Generator):
     def _write_sitemap(self) -> None:
         """sitemap.xml of every HTML page we and Pelican wrote, and robots.txt pointing to it."""
         siteurl = self.feed_siteurl
-        urls = [""] + [a.url for a in self.context.get("articles", [])]
+        urls = [""] + [a.digest_url for a in self.context.get("articles", [])]
         urls += ["countries/", "people/", "digest/"]
         urls += [t.url for t in [*self.site.countries.values(), *self.site.organisations.values()]]
         urls += [t.url for t in self.site.people.values()] + [m.url for m in self.site.months]
-        lastmod = {a.url: a.date.date().isoformat() for a in self.context.get("articles", [])}
-        lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        lastmod = {a.digest_url: a.date.date().isoformat() for a in self.context.get("articles", [])}
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        ]
         for url in urls:
             mod = f"<lastmod>{lastmod[url]}</lastmod>" if url in lastmod else ""
             lines.append(f"  <url><loc>{escape(absolute(siteurl, url))}</loc>{mod}</url>")

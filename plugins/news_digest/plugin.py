@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from pelican import signals
 
 from .importer import import_seeds
 from .pages import NewsDigestGenerator
+from .search import build_index, start_early
 from .taxonomy import build_site, parse_list
 
 log = logging.getLogger(__name__)
@@ -20,9 +22,12 @@ DEFAULTS: dict[str, Any] = {
     "POSTS_DIR": "posts",  # inside PATH
     "REPORT_PATH": None,  # default: <project>/import-report.json
     "STRICT": False,  # fail the build when a seed is rejected
+    "IMPORT_CACHE": True,  # reuse the clean/tag results of unchanged seeds (in CACHE_PATH)
     "FEED_MAX_ITEMS": 50,  # newest items per feed
     "RELATED_ARTICLES": 5,
     "FEED_SITEURL": "http://localhost:8000",  # absolute links in feeds when SITEURL is empty
+    "CHARTS": True,  # pictures (charts.py): archive, countries, world map, per country/person
+    "SEARCH": True,  # Pagefind index of the articles at the end of the build, and /search/
 }
 
 
@@ -44,9 +49,11 @@ def configure_and_import(pelican: Any) -> None:
     ours = digest_settings(settings)
     if not ours["IMPORT"]:
         return
-    report = import_seeds(ours["SEEDS_PATH"], Path(settings["PATH"]) / ours["POSTS_DIR"], ours["REPORT_PATH"])
-    for line in report.summary_lines():
-        (log.warning if line.startswith("  rejected") else log.info)("%s", line)
+    cache = Path(settings["CACHE_PATH"]) / "news-digest-import.pickle" if ours["IMPORT_CACHE"] else None
+    posts = Path(settings["PATH"]) / ours["POSTS_DIR"]
+    report = import_seeds(ours["SEEDS_PATH"], posts, ours["REPORT_PATH"], cache_path=cache)
+    # Printed, not logged: Pelican shows only warnings by default, and the editor must see this.
+    print("\n".join(report.summary_lines()), file=sys.stderr)
     if ours["STRICT"] and report.rejected:
         raise SystemExit(f"news-digest: {len(report.rejected)} seed(s) rejected (STRICT is on)")
 
@@ -75,6 +82,8 @@ def link_neighbours(generator: Any) -> None:
     generator.context["digest_site"] = build_site(articles)
     by_country: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
+        # Pelican formats `article.url` from settings on every access; templates use this copy.
+        article.digest_url = article.url
         article.date_confidence = article.metadata.get("date_confidence", "stated")
         article.date_label = date_label(article)
         article.newer_article = articles[index - 1] if index > 0 else None
@@ -108,3 +117,5 @@ def register() -> None:
     signals.initialized.connect(configure_and_import)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.get_generators.connect(add_generator)
+    signals.article_writer_finalized.connect(start_early)
+    signals.finalized.connect(build_index)

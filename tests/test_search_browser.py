@@ -1,0 +1,250 @@
+"""Search in a real browser: headless Chromium (Selenium) on the built site, served on 127.0.0.1.
+
+Skipped, with the reason, only when Chromium, its driver or Selenium cannot be found
+(`apt-get install chromium chromium-driver`, `pip install -e ".[test]"`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SEARCH_TIMEOUT = 15  # seconds for the index to load and answer
+SERVER_LIFETIME = 300  # the test server stops by itself after this, whatever happens
+CEBU_ARTICLE = "/2026/01/vietnam-attends-asean-foreign-ministers-retreat-in-philippines/"
+NOWHERE = "zyxwvutsrqx"  # in no article
+
+
+def chromium_paths() -> tuple[str, str]:
+    browser = next(
+        (p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), "/usr/bin/chromium") if p),
+        None,
+    )
+    driver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    if not browser or not Path(browser).exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    if not Path(driver).exists():
+        pytest.skip("chromedriver is not installed (apt-get install chromium-driver)")
+    return browser, driver
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """`python -m http.server` on 127.0.0.1 for at most SERVER_LIFETIME seconds; yields its base URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            "timeout",
+            str(SERVER_LIFETIME),
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/", timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the test server did not start") from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def chrome(javascript: bool = True):
+    """A headless Chromium driven by Selenium."""
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    from selenium.webdriver.chrome.service import Service
+
+    browser, driver = chromium_paths()
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+    ):
+        options.add_argument(flag)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    return webdriver.Chrome(options=options, service=Service(driver))
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Iterator[str]:
+    with serve(built_site / "output") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chrome()
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait_for(driver, condition, timeout: float = SEARCH_TIMEOUT):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def results(driver) -> list[tuple[str, str]]:
+    from selenium.webdriver.common.by import By
+
+    return [
+        (link.get_attribute("href"), link.text)
+        for link in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+    ]
+
+
+def message(driver) -> str:
+    from selenium.webdriver.common.by import By
+
+    found = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__message")
+    return found[0].text if found else ""
+
+
+def search_page_query(driver, site: str, query: str) -> None:
+    """Types `query` into the search page's own box."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(f"{site}/search/")
+    box = wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input"))
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(query)
+
+
+def test_header_box_finds_the_one_article_naming_cebu(browser, site: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}/")
+    box = browser.find_element(By.CSS_SELECTOR, 'form[role="search"] input[name="q"]')
+    assert box.is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']")
+    box.send_keys("Cebu\n")
+    wait_for(browser, lambda d: "/search/" in d.current_url)
+    assert browser.current_url.endswith("/search/?q=Cebu")
+    wait_for(browser, lambda d: results(d) and message(d).startswith("1 result"))
+    [(href, title)] = results(browser)
+    assert href == site + CEBU_ARTICLE
+    assert "Retreat in Philippines" in title
+    # The page's own box holds the query, and the result opens the article.
+    assert (
+        browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input").get_attribute("value") == "Cebu"
+    )
+    browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link").click()
+    wait_for(browser, lambda d: d.current_url == site + CEBU_ARTICLE)
+
+
+def test_a_word_in_no_article_finds_nothing(browser, site: str) -> None:
+    search_page_query(browser, site, NOWHERE)
+    wait_for(browser, lambda d: message(d).startswith("No results"))
+    assert results(browser) == []
+    assert NOWHERE in message(browser)
+
+
+def test_country_and_person_filters_are_offered_and_narrow_the_results(browser, site: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    search_page_query(browser, site, "ASEAN")
+    wait_for(browser, lambda d: len(results(d)) >= 2)
+    everything = results(browser)
+    panel = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__filter-panel")
+    names = [
+        n.text.strip().lower() for n in panel.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-name")
+    ]
+    assert "country" in names and "person" in names
+    # Country is open: tick the Philippines, only the Cebu article is left.
+    option = wait_for(
+        browser,
+        lambda d: next(
+            (
+                label
+                for label in d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-label")
+                if label.text.startswith("Philippines")
+            ),
+            None,
+        ),
+    )
+    option.click()
+    wait_for(browser, lambda d: len(results(d)) < len(everything) and results(d))
+    assert [href for href, _ in results(browser)] == [site + CEBU_ARTICLE]
+
+
+def test_only_article_pages_are_indexed(browser, site: str) -> None:
+    # "Malaysia" is the name of a country page and of digest headings; only articles come back.
+    search_page_query(browser, site, "Malaysia")
+    wait_for(browser, lambda d: len(results(d)) >= 1)
+    time.sleep(0.5)  # let every result render
+    for href, _ in results(browser):
+        path = href.removeprefix(site)
+        assert path.count("/") == 4 and path[1:5].isdigit(), path
+
+
+def test_without_javascript_the_box_is_a_link_and_search_says_why(site: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = chrome(javascript=False)
+    try:
+        driver.get(f"{site}/")
+        link = driver.find_element(By.CSS_SELECTOR, 'form[role="search"] a.search-link')
+        assert link.is_displayed()
+        assert not driver.find_element(By.CSS_SELECTOR, 'form[role="search"] input[name="q"]').is_displayed()
+        link.click()
+        wait_for(driver, lambda d: d.current_url.endswith("/search/"))
+        fallback = driver.find_element(By.ID, "search-fallback")
+        assert fallback.is_displayed() and "needs JavaScript" in fallback.text
+        hrefs = {a.get_attribute("href") for a in fallback.find_elements(By.TAG_NAME, "a")}
+        assert {f"{site}/countries/", f"{site}/people/"} <= hrefs
+    finally:
+        driver.quit()
+
+
+def test_pagefind_reads_only_the_article_pages() -> None:
+    from news_digest.search import ALL_HTML, article_glob
+
+    assert article_glob("{date:%Y}/{date:%m}/{slug}/index.html") == "*/*/*/index.html"
+    assert article_glob("{slug}.html") == "*.html"
+    assert article_glob("posts/{slug}") == ALL_HTML
