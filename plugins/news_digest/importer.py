@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain, count
 from pathlib import Path
 from stat import S_ISREG
 
@@ -50,6 +51,8 @@ class Processed:
     tags: Tags | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # The post last rendered for this result (slug, seed name, text), reused by a re-import.
+    post: tuple[str, str, str] | None = None
 
 
 @dataclass
@@ -179,37 +182,49 @@ def seed_digest(path: str) -> str | None:
         return None
 
 
-def process_cached(paths: list[str], cache_path: Path | None, workers: int | None = None) -> list[Processed]:
-    """`process_all`, reusing the result of every seed whose bytes (and our code) are unchanged.
+class ImportCache:
+    """The results of earlier imports, keyed on each seed's content hash (not modification
+    times: a git checkout resets those) and on the code that produced them."""
 
-    The cache is keyed on content hashes, not modification times: a git checkout resets those.
-    """
-    if cache_path is None:
-        return process_all(paths, workers)
-    cached: dict[str, tuple[str, Processed]] = {}
-    try:
-        with open(cache_path, "rb") as handle:
-            version, cached = pickle.load(handle)
-        if version != code_fingerprint():
-            cached = {}
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        cached = {}
-    digests = {path: seed_digest(path) for path in paths}
-    results: dict[str, Processed] = {}
-    for path, digest in digests.items():
-        hit = cached.get(path)
-        if digest and hit and hit[0] == digest:
-            results[path] = hit[1]
-    todo = [p for p in paths if p not in results]
-    results.update(zip(todo, process_all(todo, workers), strict=True))
-    fresh = {p: (digests[p], results[p]) for p in paths if digests[p]}
-    if todo or fresh.keys() != cached.keys():
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_path.with_suffix(".part")
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, tuple[str, Processed]] = {}
+        self.dirty = False
+        if path is None:
+            return
+        try:
+            with open(path, "rb") as handle:
+                version, entries = pickle.load(handle)
+            if version == code_fingerprint():
+                self.entries = entries
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            pass
+
+    def process(self, paths: list[str], workers: int | None = None) -> list[Processed]:
+        """`process_all`, reusing the result of every seed whose bytes are unchanged."""
+        if self.path is None:
+            return process_all(paths, workers)
+        digests = {path: seed_digest(path) for path in paths}
+        results: dict[str, Processed] = {}
+        for path, digest in digests.items():
+            hit = self.entries.get(path)
+            if digest and hit and hit[0] == digest:
+                results[path] = hit[1]
+        todo = [p for p in paths if p not in results]
+        results.update(zip(todo, process_all(todo, workers), strict=True))
+        fresh = {p: (d, results[p]) for p, d in digests.items() if d}
+        self.dirty = bool(todo) or fresh.keys() != self.entries.keys()
+        self.entries = fresh
+        return [results[p] for p in paths]
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".part")
         with open(tmp, "wb") as handle:
-            pickle.dump((code_fingerprint(), fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_path)
-    return [results[p] for p in paths]
+            pickle.dump((code_fingerprint(), self.entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
 
 
 def _overlap(a: Article, b: Article) -> float:
@@ -286,8 +301,11 @@ def assign_paths(items: list[Processed], identity: dict[str, str] | None = None)
         others += [(year, slug, item) for item in group[1:]]
     for year, slug, item in others:
         digest = hashlib.sha256(ident[item.seed].encode("utf-8", "surrogatepass")).hexdigest()
-        candidates = [f"{year}/{slug}-{digest[:n]}" for n in (6, 8, 12, 16, 64)]
-        candidates += (f"{year}/{slug}-{digest[:6]}-{n}" for n in range(2, len(items) + 2))
+        # Lazily: building every fallback for every clash would make this quadratic.
+        candidates = chain(
+            (f"{year}/{slug}-{digest[:n]}" for n in (6, 8, 12, 16, 64)),
+            (f"{year}/{slug}-{digest[:6]}-{n}" for n in count(2)),
+        )
         path = next(c for c in candidates if c not in taken)
         taken.add(path)
         paths[item.seed] = path
@@ -342,7 +360,8 @@ def import_seeds(
 
     hidden = [p for p in seed_paths if is_hidden(p, seeds_dir)]
     visible = [p for p in seed_paths if not is_hidden(p, seeds_dir)]
-    processed = process_cached([str(p) for p in visible], cache_path, workers)
+    cache = ImportCache(cache_path)
+    processed = cache.process([str(p) for p in visible], workers)
     processed += [Processed(str(p), error="hidden file (name starts with '.'): not read") for p in hidden]
     in_folder: dict[str, str] = {}  # seed -> its name inside the seeds folder, for identities
     for item, path in zip(processed, visible + hidden, strict=True):
@@ -371,7 +390,12 @@ def import_seeds(
         target = posts_dir / paths[item.seed]
         slug = Path(paths[item.seed]).stem
         try:
-            text = render_post(item.article, item.tags, slug, item.seed)
+            if item.post and item.post[:2] == (slug, item.seed):
+                text = item.post[2]
+            else:
+                text = render_post(item.article, item.tags, slug, item.seed)
+                item.post = (slug, item.seed, text)
+                cache.dirty = True
         except Exception as error:  # a bug for this one article: reject it, keep the others
             log.exception("news-digest: internal error writing the post of %s", item.seed)
             reason = _short(f"internal error: {type(error).__name__}: {error}")
@@ -399,18 +423,19 @@ def import_seeds(
     report.registry_candidates = registry_candidates(posted)
     if report_path:
         write_if_changed(report_path, json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    cache.save()
     return report
 
 
 def remove_stale(posts_dir: Path, wanted: Iterable[Path]) -> list[str]:
     """Delete posts whose seed is gone, and temporary files an interrupted run left behind;
     the import owns `posts_dir`. Returns the removed posts, relative to `posts_dir`."""
-    keep = {p.resolve() for p in wanted}
+    keep = {os.path.normpath(p) for p in wanted}
     removed: list[str] = []
     if not posts_dir.is_dir():
         return removed
     for path in sorted(posts_dir.rglob("*.md")):
-        if path.resolve() not in keep:
+        if os.path.normpath(path) not in keep:
             path.unlink()
             if not path.name.startswith(TEMP_PREFIX):  # left by an older version of this code
                 removed.append(path.relative_to(posts_dir).as_posix())

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+from functools import cache
 
 from slugify import slugify
 
@@ -39,6 +40,7 @@ def metadata_value(text: str) -> str:
     return " ".join(str(text).split())
 
 
+@cache
 def base_slug(title: str) -> str:
     return slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "article"
 
