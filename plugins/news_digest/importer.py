@@ -434,7 +434,7 @@ def remove_stale(posts_dir: Path, wanted: Iterable[Path]) -> list[str]:
     removed: list[str] = []
     if not posts_dir.is_dir():
         return removed
-    for path in sorted(posts_dir.rglob("*.md")):
+    for path in sorted(posts_dir.rglob("*.md"), key=str):
         if os.path.normpath(path) not in keep:
             path.unlink()
             if not path.name.startswith(TEMP_PREFIX):  # left by an older version of this code
@@ -446,7 +446,7 @@ def remove_stale(posts_dir: Path, wanted: Iterable[Path]) -> list[str]:
                 path.unlink()
         except FileNotFoundError:
             pass
-    for folder in sorted(posts_dir.rglob("*"), reverse=True):
+    for folder in sorted(posts_dir.rglob("*"), key=str, reverse=True):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     return removed

@@ -124,4 +124,4 @@ def list_seeds(folder: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, _dirnames, filenames in os.walk(folder, followlinks=False):
         found.extend(Path(dirpath, name) for name in filenames)
-    return sorted(found)
+    return sorted(found, key=str)
