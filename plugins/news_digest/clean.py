@@ -258,11 +258,11 @@ def find_date(
         month, day, year = found
         if year:
             return dt.date(year, month, day), STATED, None, FULL
-        full = re.compile(rf"\b{_MONTHS[month - 1]}\s+{day}(?:st|nd|rd|th)?,?\s+({_YEAR})\b")
-        for text in everything:
-            match = full.search(text)
-            if match:
-                return dt.date(int(match.group(1)), month, day), STATED, None, FULL
+        for text in everything:  # the same day with its year elsewhere (a caption, often)
+            for match in _MONTH_DAY.finditer(text):
+                same_day = match.group(1) == _MONTHS[month - 1] and int(match.group(2)) == day
+                if same_day and match.group(3):
+                    return dt.date(int(match.group(3)), month, day), STATED, None, FULL
         year = infer_year(everything)
         if year and _valid_date(year, month, day):
             return dt.date(year, month, day), INFERRED, None, FULL

@@ -401,12 +401,21 @@ class ArticleTagger:
         if not shorts:
             return
         taken = self._token_flags([(m.start, m.end) for m in found.mentions] + self.excluded_spans)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, shorts)) + r")(?![\w-])")
-        for match in pattern.finditer(self.text):
-            short, (start, end) = match.group(), match.span()
+        by_first: dict[str, list[list[str]]] = {}
+        for short in shorts:  # longest first
+            words = short.split()
+            by_first.setdefault(words[0], []).append(words)
+        for k, token in enumerate(self.tokens):
+            candidates = by_first.get(token.text)
+            if not candidates:
+                continue
+            words = next((w for w in candidates if self._words_at(k, w)), None)
+            if words is None:
+                continue
+            short = " ".join(words)
+            start, end = token.start, self.tokens[k + len(words) - 1].end
             names = by_short[short]
-            k = self.token_at_start.get(start)
-            if k is None or taken[k] or self._inside_other_name(start, end):
+            if taken[k] or self._inside_other_name(start, end):
                 continue
             name, title = self._resolve(names, k, found)
             if name:
@@ -415,6 +424,15 @@ class ArticleTagger:
                     found.aliases.setdefault(short, name)
                 elif short != name and title:
                     found.aliases.setdefault(f"{title} {short}", name)
+
+    def _words_at(self, k: int, words: list[str]) -> bool:
+        """Tokens k, k+1, ... are exactly `words`, one space apart."""
+        last = k + len(words) - 1
+        if last >= len(self.tokens):
+            return False
+        return all(self.tokens[k + n].text == w for n, w in enumerate(words)) and all(
+            self._adjacent(n, n + 1) for n in range(k, last)
+        )
 
     def _inside_other_name(self, start: int, end: int) -> bool:
         k = self.token_at_start.get(start)
@@ -493,10 +511,15 @@ def _is_part_of(short: str, long: str) -> bool:
     return len(a) < len(b) and (b[: len(a)] == a or b[-len(a) :] == a)
 
 
+@cache
+def _abbreviation_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+
 def _expand(title: str, abbreviations: dict[str, str]) -> str:
-    for short, long in sorted(abbreviations.items(), key=lambda kv: -len(kv[0])):
-        title = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long, title)
-    return title
+    """Abbreviations written out: "Deputy PM" -> "Deputy Prime Minister" (longest first)."""
+    pattern = _abbreviation_pattern(tuple(sorted(abbreviations, key=lambda a: (-len(a), a))))
+    return pattern.sub(lambda m: abbreviations[m.group()], title)
 
 
 def tag(article: Article, gaz: Gazetteer | None = None) -> Tags:
