@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import pstats
 import shutil
@@ -43,6 +44,21 @@ from run import (  # noqa: E402
 # Phases of a build: (label, file suffix, function name); cumulative time of each.
 PHASES = [
     ("plugin import (seeds -> posts)", "news_digest/importer.py", "import_seeds"),
+    ("  read + decode seeds", "news_digest/seeds.py", "read_seed"),
+    ("  clean (clean.extract)", "news_digest/clean.py", "extract"),
+    ("    find_date", "news_digest/clean.py", "find_date"),
+    ("  tag (tag.tag)", "news_digest/tag.py", "tag"),
+    ("    ArticleTagger.__init__ (tokens, gazetteer scans)", "news_digest/tag.py", "__init__"),
+    ("      tokenize", "news_digest/tag.py", "tokenize"),
+    ("    people", "news_digest/tag.py", "people"),
+    ("      _pattern_mentions", "news_digest/tag.py", "_pattern_mentions"),
+    ("      _short_mentions", "news_digest/tag.py", "_short_mentions"),
+    ("  re.compile at run time (all callers)", "re/_compiler.py", "compile"),
+    ("  find_duplicates", "news_digest/importer.py", "find_duplicates"),
+    ("  assign_paths", "news_digest/importer.py", "assign_paths"),
+    ("  render_post", "news_digest/posts.py", "render_post"),
+    ("  write_if_changed", "news_digest/importer.py", "write_if_changed"),
+    ("  process_all (clean + tag of every seed)", "news_digest/importer.py", "process_all"),
     (
         "Pelican: read + parse posts (ArticlesGenerator.generate_context)",
         "pelican/generators.py",
@@ -151,8 +167,49 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain", action="store_true", help="also profile plain Pelican's cold build")
     parser.add_argument("--out", type=Path, default=BENCH / "PROFILE.md")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--from-profiles",
+        action="store_true",
+        help="profile nothing: write the Markdown again from the profiles of an earlier run at --n",
+    )
     args = parser.parse_args(argv)
+    profs = args.workdir / "profiles"
+    profs.mkdir(parents=True, exist_ok=True)
+    meta_path = profs / f"run-{args.n}.json"
+    if args.from_profiles:
+        meta = json.loads(meta_path.read_text("utf-8"))
+    else:
+        meta = run_profiles(args, profs, argv)
+        meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
 
+    titles = {
+        "import": f"Import of {args.n:,} seeds, one process (`--workers 1`)",
+        "build": f"Our cold build of {args.n:,} articles, import off (posts already written)",
+        "plain": f"Plain Pelican's cold build of the same {args.n:,} posts",
+    }
+    sections = [
+        report(titles[kind], profs / f"{kind}-{args.n}.prof", wall, args.top)
+        for kind, wall in meta["walls"].items()
+    ]
+    header = [
+        "# Profile",
+        "",
+        f"Measured on {meta['date']}, commit `{meta['commit']}`, machine {meta['machine']}, "
+        f"Python {meta['python']}, Pelican {meta['pelican']}; with `{meta['command']}`.",
+        "",
+        "cProfile adds overhead to every Python call: read the shares, not the absolute seconds.",
+        "The raw profiles are in `bench/work/profiles/` (`python -m pstats FILE`, or snakeviz).",
+        "",
+    ]
+    if meta["patches"]:
+        header += ["The benchmark patched its copy of the project for:", ""]
+        header += [f"- {p}" for p in meta["patches"]] + [""]
+    args.out.write_text("\n".join(header + sections) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def run_profiles(args: argparse.Namespace, profs: Path, argv: list[str] | None) -> dict:
     site = args.workdir / f"profile-{args.n}"
     remove(site)
     copy_project(site, args.rev)
@@ -166,93 +223,40 @@ def main(argv: list[str] | None = None) -> int:
     else:
         write(site / "seeds", generate(args.n, args.seed))
     env = {**os.environ, "PYTHONPATH": str(site / "plugins"), "PYTHONDONTWRITEBYTECODE": "1"}
-    profs = args.workdir / "profiles"
-    profs.mkdir(parents=True, exist_ok=True)
-
-    sections = []
-    wall = profiled(
-        [
-            "-m",
-            "news_digest.cli",
-            "import",
-            "--workers",
-            "1",
-            "--seeds",
-            "seeds",
-            "--posts",
-            "content/posts",
-            "--report",
-            "import-report.json",
-        ],
-        profs / f"import-{args.n}.prof",
-        site,
-        env,
-        profs / f"import-{args.n}.log",
-    )
-    sections.append(
-        report(
-            f"Import of {args.n:,} seeds, one process (`--workers 1`)",
-            profs / f"import-{args.n}.prof",
-            wall,
-            args.top,
-        )
-    )
+    n = args.n
+    walls = {}
+    imp = [
+        "-m",
+        "news_digest.cli",
+        "import",
+        "--workers",
+        "1",
+        "--seeds",
+        "seeds",
+        "--posts",
+        "content/posts",
+    ]
+    imp += ["--report", "import-report.json"]
+    walls["import"] = profiled(imp, profs / f"import-{n}.prof", site, env, profs / f"import-{n}.log")
     remove(site / "output", site / "cache")
-    wall = profiled(
-        ["-m", "pelican", "-s", "bench_noimport.py"],
-        profs / f"build-{args.n}.prof",
-        site,
-        env,
-        profs / f"build-{args.n}.log",
-    )
-    sections.append(
-        report(
-            f"Our cold build of {args.n:,} articles, import off (posts already written)",
-            profs / f"build-{args.n}.prof",
-            wall,
-            args.top,
-        )
-    )
+    build = ["-m", "pelican", "-s", "bench_noimport.py"]
+    walls["build"] = profiled(build, profs / f"build-{n}.prof", site, env, profs / f"build-{n}.log")
     if args.plain:
-        plain = args.workdir / f"profile-plain-{args.n}"
+        plain = args.workdir / f"profile-plain-{n}"
         remove(plain)
         write_plain_posts(site / "content" / "posts", plain / "content" / "posts", country_names(site))
         (plain / "plainconf.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
-        wall = profiled(
-            ["-m", "pelican", "-s", "plainconf.py"],
-            profs / f"plain-{args.n}.prof",
-            plain,
-            env,
-            profs / f"plain-{args.n}.log",
-        )
-        sections.append(
-            report(
-                f"Plain Pelican's cold build of the same {args.n:,} posts",
-                profs / f"plain-{args.n}.prof",
-                wall,
-                args.top,
-            )
-        )
-
+        cmd = ["-m", "pelican", "-s", "plainconf.py"]
+        walls["plain"] = profiled(cmd, profs / f"plain-{n}.prof", plain, env, profs / f"plain-{n}.log")
     info = environment(sys.executable, args.rev)
-    header = [
-        "# Profile",
-        "",
-        f"Measured on {dt.date.today().isoformat()}, commit `{info['commit']}`, machine {info['machine']}, "
-        f"Python {info['python']}, Pelican {info['pelican']}; with "
-        f"`python bench/profile_build.py {' '.join(argv if argv is not None else sys.argv[1:])}`.",
-        "",
-        "cProfile adds overhead to every Python call: read the shares, not the absolute seconds.",
-        "The raw profiles are in `bench/work/profiles/` (`python -m pstats FILE`, or snakeviz).",
-        "",
-    ]
-    if patches:
-        header += (
-            ["The benchmark patched its copy of the project for:", ""] + [f"- {p}" for p in patches] + [""]
-        )
-    args.out.write_text("\n".join(header + sections) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
-    return 0
+    command = " ".join(["python bench/profile_build.py", *(argv if argv is not None else sys.argv[1:])])
+    return {
+        **info,
+        "date": dt.date.today().isoformat(),
+        "command": command,
+        "patches": patches,
+        "walls": walls,
+    }
 
 
 if __name__ == "__main__":
