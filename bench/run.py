@@ -774,6 +774,55 @@ def patches_text(results: list[SizeResult]) -> str:
     return "\nThe benchmark patched its copy of the project for:\n\n" + "".join(f"- {n}\n" for n in notes)
 
 
+def targets_text(results: list[SizeResult]) -> str:
+    """The issue's targets, checked against the 10,000-article run (or the largest below it)."""
+    candidates = [r for r in results if r.n <= 10000]
+    if not candidates:
+        return ""
+    r = max(candidates, key=lambda r: r.n)
+
+    def ok(flag: bool | None) -> str:
+        return "—" if flag is None else "yes" if flag else "**no**"
+
+    imp, reimp = r.s("import"), r.s("re-import")
+    rate = r.n / imp if imp else None
+    build, plain, cold, add = r.s("ours cold build"), r.s("plain cold"), r.s("ours cold"), r.s("ours add one")
+    peak = max(
+        (st.peak_rss_mib or 0 for name, st in r.steps.items() if name.startswith("ours")), default=None
+    )
+    tree = max(
+        (st.peak_tree_mib or 0 for name, st in r.steps.items() if name.startswith("ours")), default=None
+    )
+    rows = [
+        [
+            "import throughput",
+            ">= 1,000 articles/s",
+            _f(rate, "{:.0f} art/s"),
+            ok(rate >= 1000 if rate else None),
+        ],
+        ["re-import, nothing changed", "< 2 s", _f(reimp, "{:.1f} s"), ok(reimp < 2 if reimp else None)],
+        [
+            "cold build / plain Pelican",
+            "<= 1.0",
+            f"{_ratio(build, plain)} (build only), {_ratio(cold, plain)} (with import)",
+            ok(build / plain <= 1.0 if build and plain else None),
+        ],
+        [
+            "add one / cold build",
+            "<= 40%",
+            _f(100 * add / cold if add and cold else None, "{:.0f}%"),
+            ok(add / cold <= 0.4 if add and cold else None),
+        ],
+        [
+            "peak memory",
+            "< 1.5 GB",
+            f"{_f(peak, '{:.0f}')} MiB (largest process), {_f(tree, '{:.0f}')} MiB (all processes)",
+            ok(tree < 1430 if tree else None),
+        ],
+    ]
+    return f"Checked at N = {r.n:,}:\n\n" + markdown(["target", "goal", "measured", "met"], rows) + "\n"
+
+
 def results_markdown(env: dict[str, str], results: list[SizeResult], command: str) -> str:
     header, rows = summary_rows(results)
     dheader, drows = detail_rows(results)
@@ -785,6 +834,9 @@ Measured on {env["date"]}, commit `{env["commit"]}`, with `{command}`.
 Machine: {env["machine"]}; Python {env["python"]}, Pelican {env["pelican"]}, Markdown {env["markdown"]},
 feedgen {env["feedgen"]}.
 
+## Targets
+
+{targets_text(results)}
 ## Summary
 
 {markdown(header, rows)}
