@@ -63,6 +63,9 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "md5"
 CACHE_PATH = "cache"
-# Start from an empty output/ so pages of a removed seed go with it.
-DELETE_OUTPUT_DIRECTORY = True
+# Pages are rendered again only when what they show changed, and the pages of a removed seed are
+# deleted (plugins/news_digest/incremental.py): output/ is not emptied before each build.
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION: list[str] = []
+# One language: no translations to pair up (Pelican's pairing warns about every shared slug).
+ARTICLE_TRANSLATION_ID = None

@@ -11,5 +11,4 @@ from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://vietnam-digest.example.org").rstrip("/")
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
 NEWS_DIGEST = {**NEWS_DIGEST, "FEED_SITEURL": SITEURL}  # noqa: F405

@@ -75,9 +75,10 @@ def build_feed(
     return feed
 
 
-def write_feed(feed: FeedGenerator, output_path: Path, save_as: str, kind: str) -> None:
+def write_feed(feed: FeedGenerator, output_path: Path, save_as: str, kind: str) -> Path:
     target = output_path / save_as
     target.parent.mkdir(parents=True, exist_ok=True)
     data = feed.atom_str(pretty=True) if kind == "atom" else feed.rss_str(pretty=True)
     if not target.exists() or target.read_bytes() != data:
         target.write_bytes(data)
+    return target

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from . import incremental
 from .charts import build_charts
 from .feeds import absolute, build_feed, write_feed
 from .gazetteer import gazetteer
@@ -42,19 +44,37 @@ class NewsDigestGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         site = self.site
-        self._write(writer, "countries.html", "countries/index.html", "countries/")
-        self._write(writer, "people.html", "people/index.html", "people/")
-        self._write(writer, "digests.html", "digest/index.html", "digest/", months=site.months)
+        # The pages about the whole archive change with any article (and are one page each).
+        everything = ("site", _fingerprints(self.context.get("articles", [])))
+        self._write(writer, "countries.html", "countries/index.html", "countries/", digest_inputs=everything)
+        self._write(writer, "people.html", "people/index.html", "people/", digest_inputs=everything)
+        self._write(
+            writer,
+            "digests.html",
+            "digest/index.html",
+            "digest/",
+            months=site.months,
+            digest_inputs=everything,
+        )
         for term in [*site.countries.values(), *site.organisations.values()]:
             self._write_term(writer, "country.html", term)
         for term in site.people.values():
             self._write_term(writer, "person.html", term)
+        # Articles per month of the whole archive: every digest page draws it.
+        archive = [(m.key, len(m.articles)) for m in site.months] if self.context["digest_charts"] else None
         for month in site.months:
-            self._write(writer, "digest.html", month.save_as, month.url, month=month)
+            inputs = (
+                month.key,
+                _fingerprints(month.articles),
+                [(m.key if m else None) for m in (month.previous, month.next)],
+                [_ranked(month.country_terms), _ranked(month.people_terms)],
+                archive,
+            )
+            self._write(writer, "digest.html", month.save_as, month.url, month=month, digest_inputs=inputs)
         if self.ours["SEARCH"]:
-            self._write(writer, "search.html", "search/index.html", "search/")
+            self._write(writer, "search.html", "search/index.html", "search/", digest_inputs=("search",))
         self._write_feeds()
-        self._write_sitemap()
+        self._write_sitemap(everything)
 
     def _write(self, writer: Any, template: str, save_as: str, url: str, paginated=None, **extra) -> None:
         writer.write_file(
@@ -75,6 +95,22 @@ class NewsDigestGenerator(Generator):
             countries, people = [(self.site.countries[code], n) for code, n in top], []
         else:
             countries, people = [], [(self.site.people[name], n) for name, n in top]
+        charts = self.context["digest_charts"]
+        country_page = self.site.countries.get(term.code or "")
+        inputs = (
+            template,
+            term.kind,
+            term.key,
+            term.name,
+            term.url,
+            term.feed_url,
+            term.region,
+            term.code,
+            country_page.url if country_page else None,
+            _fingerprints(term.articles),
+            _ranked(countries or people),
+            charts.span if charts else None,  # the time axis of its chart
+        )
         self._write(
             writer,
             template,
@@ -85,6 +121,7 @@ class NewsDigestGenerator(Generator):
             related_people=people,
             related_countries=countries,
             feed_rss=term.feed_url,
+            digest_inputs=inputs,
         )
 
     def _write_feeds(self) -> None:
@@ -100,29 +137,43 @@ class NewsDigestGenerator(Generator):
         }
         sitename = self.settings.get("SITENAME", "News digest")
         articles = self.context.get("articles", [])
-        for kind in ("atom", "rss"):
-            everything = build_feed(
-                title=sitename,
-                description=self.settings.get("SITESUBTITLE") or sitename,
-                page_url="",
-                feed_url=f"feeds/all.{kind}.xml",
-                articles=articles,
-                kind=kind,
-                **common,
+        limit = self.ours["FEED_MAX_ITEMS"]
+        feeds = [
+            (
+                f"feeds/all.{kind}.xml",
+                kind,
+                {
+                    "title": sitename,
+                    "description": self.settings.get("SITESUBTITLE") or sitename,
+                    "page_url": "",
+                },
+                articles,
             )
-            write_feed(everything, output, f"feeds/all.{kind}.xml", kind)
-        for term in [*self.site.countries.values(), *self.site.people.values()]:
-            feed = build_feed(
-                title=f"{term.name} — {sitename}",
-                description=f"Vietnam's foreign affairs: articles naming {term.name}",
-                page_url=term.url,
-                feed_url=term.feed_url,
-                articles=term.articles,
-                **common,
+            for kind in ("atom", "rss")
+        ]
+        feeds += [
+            (
+                term.feed_save_as,
+                "rss",
+                {
+                    "title": f"{term.name} — {sitename}",
+                    "description": f"Vietnam's foreign affairs: articles naming {term.name}",
+                    "page_url": term.url,
+                },
+                term.articles,
             )
-            write_feed(feed, output, term.feed_save_as, "rss")
+            for term in [*self.site.countries.values(), *self.site.people.values()]
+        ]
+        for save_as, kind, about, items in feeds:
 
-    def _write_sitemap(self) -> None:
+            def write(save_as=save_as, kind=kind, about=about, items=items) -> None:
+                feed = build_feed(feed_url=save_as, articles=items, kind=kind, **about, **common)
+                self._wrote(write_feed(feed, output, save_as, kind))
+
+            inputs = (save_as, kind, about, common["siteurl"], limit, _fingerprints(items[:limit]))
+            self._page(f"feed:{save_as}", inputs, write)
+
+    def _write_sitemap(self, inputs: object) -> None:
         """sitemap.xml of every HTML page we and Pelican wrote, and robots.txt pointing to it."""
         siteurl = self.feed_siteurl
         urls = [""] + [a.digest_url for a in self.context.get("articles", [])]
@@ -139,6 +190,37 @@ class NewsDigestGenerator(Generator):
             lines.append(f"  <url><loc>{escape(absolute(siteurl, url))}</loc>{mod}</url>")
         lines.append("</urlset>")
         output = Path(self.output_path)
-        (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         robots = f"User-agent: *\nAllow: /\nSitemap: {absolute(siteurl, 'sitemap.xml')}\n"
-        (output / "robots.txt").write_text(robots, encoding="utf-8")
+
+        def write(name: str, text: str) -> Callable[[], None]:
+            def write_file() -> None:
+                (output / name).write_text(text, encoding="utf-8")
+                self._wrote(output / name)
+
+            return write_file
+
+        self._page("sitemap", inputs, write("sitemap.xml", "\n".join(lines) + "\n"))
+        self._page("robots", robots, write("robots.txt", robots))
+
+    def _page(self, key: str, inputs: object | None, write: Callable[[], None]) -> None:
+        """Write a file of our own through the ledger of the build (incremental.py)."""
+        ledger = incremental.active()
+        if ledger is None:
+            write()
+        else:
+            ledger.page(key, inputs, write)
+
+    @staticmethod
+    def _wrote(*paths: Path) -> None:
+        ledger = incremental.active()
+        for path in paths:
+            if ledger is not None:
+                ledger.wrote(path)
+
+
+def _fingerprints(articles: list[Any]) -> list[str]:
+    return [a.digest_fingerprint for a in articles]
+
+
+def _ranked(items: list[tuple[Term, int]]) -> list[tuple[str, str, int]]:
+    return [(term.name, term.url, count) for term, count in items]

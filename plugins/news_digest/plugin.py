@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import sys
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from . import incremental
 from .importer import import_seeds
+from .incremental import DigestWriter, fingerprint
 from .pages import NewsDigestGenerator
 from .search import build_index, start_early
 from .taxonomy import build_site, parse_list
@@ -79,7 +82,16 @@ def link_neighbours(generator: Any) -> None:
     and next (by date) and to related articles (shared countries)."""
     ours = digest_settings(generator.settings)
     articles = generator.articles  # newest first
+    # Same date: by slug, whatever order the files were read in (sorts are stable).
+    for listing, newest_first in (
+        (articles, True),
+        (generator.dates, generator.context["NEWEST_FIRST_ARCHIVES"]),
+    ):
+        listing.sort(key=attrgetter("slug"))
+        listing.sort(key=attrgetter("date"), reverse=newest_first)
     generator.context["digest_site"] = build_site(articles)
+    # Pelican's author and category grouping is quadratic and we write no such pages.
+    generator.authors, generator.categories = [], []
     by_country: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
         # Pelican formats `article.url` from settings on every access; templates use this copy.
@@ -100,6 +112,25 @@ def link_neighbours(generator: Any) -> None:
                     shared[other] = shared.get(other, 0) + 1
         ranked = sorted(shared, key=lambda o: (-shared[o], abs(o - index), o))[:limit]
         article.related_articles = [articles[o] for o in ranked]
+    for article in articles:
+        article.digest_fingerprint = article_fingerprint(article)
+    for article in articles:
+        # What its page shows: itself, its neighbours and related articles (see incremental.py).
+        neighbours = [article.newer_article, article.older_article, *article.related_articles]
+        article.digest_page_inputs = (
+            article.digest_fingerprint,
+            [n.digest_fingerprint if n is not None else None for n in neighbours],
+        )
+
+
+def article_fingerprint(article: Any) -> str:
+    """Everything about an article that a page listing it or its own page can show."""
+    tagged = [
+        (t.name, t.url, t.title)
+        for t in (*article.tagged_countries, *article.tagged_organisations, *article.tagged_people)
+    ]
+    metadata = sorted((key, str(value)) for key, value in article.metadata.items())
+    return fingerprint((article._content, metadata, article.digest_url, article.date_label, tagged))
 
 
 def _nearest(indices: list[int], index: int, count: int) -> list[int]:
@@ -109,13 +140,35 @@ def _nearest(indices: list[int], index: int, count: int) -> list[int]:
     return indices[max(0, at - count // 2) : at + count // 2 + 1]
 
 
-def add_generator(_pelican: Any) -> type:
+def add_generator(pelican: Any) -> type:
+    """`signals.get_generators`, sent once per build run: opens the run's ledger of pages."""
+    incremental.begin(pelican)
     return NewsDigestGenerator
+
+
+def add_writer(_pelican: Any) -> type:
+    return DigestWriter
+
+
+def articles_written(generator: Any, writer: Any = None) -> None:
+    """Remove the pages of articles that are gone before the search index reads the article pages."""
+    ledger = incremental.active()
+    if ledger is not None:
+        ledger.sweep("article:")
+    start_early(generator, writer)
+
+
+def finish(pelican: Any) -> None:
+    """The search index, then the ledger: a build that fails before the end records nothing."""
+    build_index(pelican)
+    incremental.end()
 
 
 def register() -> None:
     signals.initialized.connect(configure_and_import)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.get_generators.connect(add_generator)
-    signals.article_writer_finalized.connect(start_early)
-    signals.finalized.connect(build_index)
+    signals.get_writer.connect(add_writer)
+    signals.content_written.connect(incremental.note_written)
+    signals.article_writer_finalized.connect(articles_written)
+    signals.finalized.connect(finish)

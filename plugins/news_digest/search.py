@@ -29,6 +29,7 @@ from typing import IO, Any
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
+ENTRY = "pagefind-entry.json"  # written last: a bundle without it is incomplete
 ALL_HTML = "**/*.html"
 TIMEOUT = 600  # seconds; a 10,000-article site takes a few
 
@@ -81,6 +82,7 @@ class Indexing:
 
 
 _running: dict[Path, Indexing] = {}
+_up_to_date: set[Path] = set()
 
 
 def start_pagefind(output: Path, glob: str = ALL_HTML, *, background: bool = False) -> Indexing:
@@ -158,15 +160,32 @@ def start_early(generator: Any, writer: Any = None) -> None:
     if previous is not None and previous.process.poll() is None:
         previous.process.kill()
         previous.process.wait()
+    if index_is_current(output):
+        _up_to_date.add(output)
+        return
     _running[output] = start_pagefind(output, glob, background=True)
+
+
+def index_is_current(output: Path) -> bool:
+    """No article page was written or removed since the last build, whose index is complete."""
+    from .incremental import active
+
+    ledger = active()
+    complete = (output / BUNDLE / ENTRY).is_file()
+    return complete and ledger is not None and ledger.had_ledger and not ledger.changed("article:")
 
 
 def build_index(pelican: Any) -> None:
     """`signals.finalized`: the search index of the site Pelican has just written (waits for the
     run `start_early` began, or runs Pagefind now)."""
-    if not _search_on(pelican.settings):
-        return
     output = Path(pelican.output_path).resolve()
+    if not _search_on(pelican.settings):
+        shutil.rmtree(output / BUNDLE, ignore_errors=True)  # from a build that had search on
+        return
+    if output in _up_to_date:
+        _up_to_date.discard(output)
+        log.info("news-digest: search index unchanged (no article page changed)")
+        return
     indexing = _running.pop(output, None)
     if indexing is None:
         indexing = start_pagefind(output, article_glob(pelican.settings.get("ARTICLE_SAVE_AS", "")))

@@ -1,0 +1,274 @@
+"""Incremental output: a page is rendered again only when what it shows has changed.
+
+Every page (or group of pages, such as a term and its pagination) is written under a key with
+a fingerprint of its inputs: the articles it lists, by their own fingerprints, and whatever else
+it shows. The ledger of the last build (in CACHE_PATH) maps each key to its fingerprint and its
+files. A page whose fingerprint and files are as the ledger says is left alone; any other is
+rendered and recorded. At the end, files the last build wrote and this one did not (the pages of
+a removed seed, a month no article is in any more) are deleted, so the output is what a build
+from scratch would write.
+
+Every fingerprint also holds a salt: the plugin's code and data, the theme's templates, the
+settings and Pelican's version, so that changing any of them renders everything again. Without a
+ledger for this output folder (first build, cache removed), the output folder is emptied first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican.writers import Writer
+
+log = logging.getLogger(__name__)
+
+LEDGER_NAME = "news-digest-pages.json"
+LEDGER_VERSION = 1
+PLUGIN_DIR = Path(__file__).resolve().parent
+
+
+def fingerprint(inputs: object) -> str:
+    """A digest of nested tuples, lists, strings and numbers (their `repr` is stable)."""
+    return hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _hash_files(paths: Iterable[Path], root: Path, digest: Any) -> None:
+    for path in sorted(paths):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+
+
+def build_salt(settings: dict[str, Any]) -> str:
+    """What every page depends on besides its own inputs."""
+    import pelican
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{LEDGER_VERSION} {pelican.__version__}".encode())
+    _hash_files([*PLUGIN_DIR.rglob("*.py"), *PLUGIN_DIR.rglob("*.toml")], PLUGIN_DIR, digest)
+    theme = Path(settings.get("THEME", ""))
+    if theme.is_dir():
+        _hash_files(theme.rglob("*.html"), theme, digest)
+    try:
+        text = json.dumps(settings, sort_keys=True, default=lambda o: type(o).__name__)
+    except TypeError:  # keys of mixed types: order them as strings
+        text = json.dumps(
+            {str(k): v for k, v in settings.items()}, sort_keys=True, default=lambda o: type(o).__name__
+        )
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@dataclass
+class Ledger:
+    """The pages of one build of one output folder, against those of the last build."""
+
+    output: Path
+    path: Path
+    salt: str
+    previous: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    current: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    rendered: int = 0
+    kept: int = 0
+    removed: int = 0
+    had_ledger: bool = False
+    _writing: list[str] | None = None
+
+    @classmethod
+    def open(cls, output: Path, cache: Path, salt: str) -> Ledger:
+        ledger = cls(output=output.resolve(), path=cache / LEDGER_NAME, salt=salt)
+        try:
+            data = json.loads(ledger.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("output") == str(ledger.output):
+            ledger.had_ledger = True
+            pages = data.get("pages", {})
+            same_salt = data.get("salt") == salt
+            # With another salt nothing is fresh, but the old files are still known (to remove).
+            ledger.previous = {k: (v[0] if same_salt else "", list(v[1])) for k, v in pages.items()}
+        return ledger
+
+    def page(self, key: str, inputs: object | None, write: Callable[[], Any]) -> bool:
+        """Write the page(s) under `key` with `write()` unless they are fresh; True if written.
+
+        `inputs=None` means always write (the page is cheap, or shows everything).
+        """
+        digest = fingerprint((self.salt, inputs)) if inputs is not None else ""
+        old = self.previous.get(key)
+        if digest and old and old[0] == digest and all((self.output / f).is_file() for f in old[1]):
+            self.current[key] = old
+            self.kept += 1
+            return False
+        outer, self._writing = self._writing, []
+        try:
+            write()
+            files = self._writing
+        finally:
+            self._writing = outer
+        self.current[key] = (digest, sorted(set(files)))
+        if outer is not None:
+            outer.extend(files)
+        self.rendered += 1
+        return True
+
+    def wrote(self, path: str | os.PathLike[str]) -> None:
+        """A file was written (Pelican's `content_written` signal, or our own writes)."""
+        if self._writing is None:
+            return
+        target = Path(path)
+        if not target.is_absolute():
+            target = self.output / target
+        if not target.is_relative_to(self.output):  # a link in the way, or a file not ours
+            target = target.resolve()
+        with contextlib.suppress(ValueError):
+            self._writing.append(target.relative_to(self.output).as_posix())
+
+    def changed(self, prefix: str) -> bool:
+        """Whether any page under keys starting with `prefix` was written or went away."""
+        now = {k: v for k, v in self.current.items() if k.startswith(prefix)}
+        before = {k for k in self.previous if k.startswith(prefix)}
+        return set(now) != before or any(self.previous[k] != v for k, v in now.items())
+
+    def sweep(self, prefix: str = "") -> int:
+        """Delete files of the last build's pages under `prefix` that this build did not make."""
+        keep = {f for _digest, files in self.current.values() for f in files}
+        stale = {
+            f for key, (_d, files) in self.previous.items() if key.startswith(prefix) for f in files
+        } - keep
+        for name in sorted(stale):
+            target = self.output / name
+            try:
+                target.unlink()
+            except FileNotFoundError:
+                continue
+            self.removed += 1
+            _remove_empty_parents(target.parent, self.output)
+        return len(stale)
+
+    def save(self) -> None:
+        data = {
+            "version": LEDGER_VERSION,
+            "output": str(self.output),
+            "salt": self.salt,
+            "pages": {k: [v[0], v[1]] for k, v in sorted(self.current.items())},
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.path.with_name(f".tmp-{self.path.name}")
+        temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        temp.replace(self.path)
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+# -- the ledger of the build in progress, and Pelican's side -----------------------------------
+
+_active: Ledger | None = None
+
+
+def active() -> Ledger | None:
+    return _active
+
+
+def begin(pelican: Any) -> Ledger:
+    """Open the ledger of this run (`get_generators`: once per run, `make serve` included)."""
+    global _active
+    settings = pelican.settings
+    output = Path(pelican.output_path)
+    _active = Ledger.open(output, Path(settings["CACHE_PATH"]), build_salt(settings))
+    content = Path(pelican.path).resolve()
+    holds_content = output.resolve() == content or output.resolve() in content.parents
+    if (
+        not (_active.had_ledger or holds_content or settings.get("DELETE_OUTPUT_DIRECTORY"))
+        and output.is_dir()
+    ):
+        # Files of unknown origin: start from an empty folder, as a first build would.
+        from pelican.utils import clean_output_dir
+
+        clean_output_dir(str(output), settings.get("OUTPUT_RETENTION", []))
+    return _active
+
+
+def end() -> Ledger | None:
+    """Remove what the last build wrote and this one did not; keep the ledger for the next."""
+    global _active
+    ledger, _active = _active, None
+    if ledger is not None:
+        ledger.sweep()
+        ledger.save()
+        log.info(
+            "news-digest: %d page groups rendered, %d unchanged, %d stale files removed",
+            ledger.rendered,
+            ledger.kept,
+            ledger.removed,
+        )
+    return ledger
+
+
+def note_written(path: str, context: Any = None) -> None:
+    """`signals.content_written`."""
+    if _active is not None:
+        _active.wrote(path)
+
+
+def page_inputs(name: str, template_name: str | None, kwargs: dict[str, Any]) -> tuple[str, object | None]:
+    """The ledger key and inputs of a page Pelican writes (an article, the index), or ours."""
+    explicit = kwargs.pop("digest_inputs", None)
+    article = kwargs.get("article")
+    if article is not None:
+        return f"article:{name}", getattr(article, "digest_page_inputs", None)
+    if explicit is None and template_name == "index" and "articles" in kwargs:
+        fingerprints = [getattr(a, "digest_fingerprint", None) for a in kwargs["articles"]]
+        explicit = None if None in fingerprints else ("index", fingerprints)
+    return f"page:{name}", explicit
+
+
+class DigestWriter(Writer):
+    """Pelican's writer, skipping pages whose inputs have not changed since the last build."""
+
+    def write_file(  # type: ignore[override]
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: dict[str, Any] | None = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        key, inputs = page_inputs(name, template_name, kwargs)
+
+        def write() -> None:
+            super(DigestWriter, self).write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
+
+        ledger = active()
+        if ledger is None or not name:
+            write()
+        else:
+            ledger.page(key, inputs, write)
