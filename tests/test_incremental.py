@@ -154,9 +154,24 @@ def test_adding_a_seed_rewrites_only_pages_that_change(sites) -> None:
     assert len(article_pages(after)) == len(article_pages(before)) + 1
 
 
-def test_adding_a_seed_updates_the_search_index(sites) -> None:
-    entry = json.loads(sites["added"][f"{PAGEFIND}/pagefind-entry.json"])
-    assert entry["languages"]["en"]["page_count"] == len(article_pages(sites["added"]))
+def test_adding_a_seed_updates_the_search_index_of_its_shard_only(sites) -> None:
+    def counts(files: dict[str, bytes]) -> dict[str, int]:
+        return {
+            name.split("/")[1]: json.loads(data)["languages"]["en"]["page_count"]
+            for name, data in files.items()
+            if name.endswith("/pagefind-entry.json")
+        }
+
+    before, after = counts(sites["warm"]), counts(sites["added"])
+    assert sum(after.values()) == len(article_pages(sites["added"]))
+    assert len({shard for shard in after if after[shard] != before.get(shard)}) == 1
+    # A shard (a year, on a site this small) none of whose article pages changed is left alone.
+    _first, warm, added = sites["stamps"]
+    again = rewritten(warm, added)
+    changed_years = {name[:4] for name in article_pages(sites["added"]) & again}
+    untouched = {f for f in warm if f.startswith(PAGEFIND + "/") and f.split("/")[1] not in changed_years}
+    assert untouched, f"every shard had a changed article page: {sorted(changed_years)}"
+    assert not again & untouched, "a shard with no changed article page was indexed again"
 
 
 def test_editing_a_seed_or_a_template_gives_what_a_fresh_build_gives(

@@ -240,11 +240,3 @@ def test_without_javascript_the_box_is_a_link_and_search_says_why(site: str) -> 
         assert {f"{site}/countries/", f"{site}/people/"} <= hrefs
     finally:
         driver.quit()
-
-
-def test_pagefind_reads_only_the_article_pages() -> None:
-    from news_digest.search import ALL_HTML, article_glob
-
-    assert article_glob("{date:%Y}/{date:%m}/{slug}/index.html") == "*/*/*/index.html"
-    assert article_glob("{slug}.html") == "*.html"
-    assert article_glob("posts/{slug}") == ALL_HTML

@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import incremental
 from .charts import build_charts
 from .feeds import absolute, build_feed, write_feed
 from .gazetteer import gazetteer
+from .search import BUNDLE, article_shards
 from .taxonomy import Site, Term, build_site
 
 log = logging.getLogger(__name__)
@@ -34,6 +38,11 @@ class NewsDigestGenerator(Generator):
             digest_months=self.site.months,
             latest_month=latest,
             digest_charts=build_charts(self.site, self.ours),
+            article_listing=listing_renderer(),
+            # The search page's Pagefind bundles, newest first (search.py).
+            search_bundles=[f"{BUNDLE}/{name}/" for name in article_shards(articles)]
+            if self.ours["SEARCH"]
+            else [],
             feed_all_rss="feeds/all.rss.xml",
             feed_all_atom="feeds/all.atom.xml",
         )
@@ -72,7 +81,8 @@ class NewsDigestGenerator(Generator):
             )
             self._write(writer, "digest.html", month.save_as, month.url, month=month, digest_inputs=inputs)
         if self.ours["SEARCH"]:
-            self._write(writer, "search.html", "search/index.html", "search/", digest_inputs=("search",))
+            inputs = ("search", self.context["search_bundles"])
+            self._write(writer, "search.html", "search/index.html", "search/", digest_inputs=inputs)
         self._write_feeds()
         self._write_sitemap(everything)
 
@@ -224,3 +234,27 @@ def _fingerprints(articles: list[Any]) -> list[str]:
 
 def _ranked(items: list[tuple[Term, int]]) -> list[tuple[str, str, int]]:
     return [(term.name, term.url, count) for term, count in items]
+
+
+def listing_renderer() -> Callable[..., Markup]:
+    """`article_listing(article)` for the templates: the `article_item` macro of `_macros.html`,
+    rendered once per article and SITEURL (pages at the same depth share their relative SITEURL)
+    instead of once on each of the dozen pages that list the article."""
+    rendered: dict[tuple[int, str], Markup] = {}
+    modules: dict[tuple[int, str], Any] = {}
+
+    @pass_context
+    def article_listing(context: Context, article: Any) -> Markup:
+        siteurl = context.get("SITEURL", "")
+        key = (id(article), siteurl)
+        html = rendered.get(key)
+        if html is None:
+            module_key = (id(context.environment), siteurl)
+            module = modules.get(module_key)
+            if module is None:
+                template = context.environment.get_template("_macros.html")
+                module = modules[module_key] = template.make_module({"SITEURL": siteurl})
+            html = rendered[key] = Markup(module.article_item(article))
+        return html
+
+    return article_listing

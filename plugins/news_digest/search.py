@@ -1,15 +1,22 @@
-"""Full-text search with no server: a Pagefind index of the article pages, at the end of the build.
+"""Full-text search with no server: Pagefind indexes of the article pages, built beside the build.
 
-Pagefind (https://pagefind.app) reads the written HTML and writes `pagefind/` into the output: the
-index in fragments, and the search UI (`pagefind-ui.js`, `pagefind-ui.css`) that `/search/` loads.
-The binary comes with the `pagefind[bin]` package from PyPI (`pagefind_bin`); nothing is
-downloaded at build time.
+Pagefind (https://pagefind.app) reads written HTML and writes a bundle: the index in fragments, and
+the search UI (`pagefind-ui.js`, `pagefind-ui.css`) that `/search/` loads. The binary comes with the
+`pagefind[bin]` package from PyPI (`pagefind_bin`); nothing is downloaded at build time.
 
 What is indexed is decided by the theme: only article pages carry `data-pagefind-body`, their
 country and person links `data-pagefind-filter`, their date `data-pagefind-meta` and
-`data-pagefind-sort`. Only the article pages' files are handed to Pagefind (`--glob`, from
-`ARTICLE_SAVE_AS`), so that the thousands of country, person and digest pages are not even read,
-and Pagefind starts as soon as they are written (`start_early`), alongside the rest of the build.
+`data-pagefind-sort`. Only the article pages are handed to Pagefind, hard-linked into a staging
+folder, so the thousands of country, person and digest pages are not even read.
+
+The archive is indexed in shards, one bundle each under `pagefind/`: a year, or a few months of a
+year with more than SHARD_PAGES articles. Pagefind holds about 250 KB per page in memory while it
+indexes, so a single index of 10,000 articles would take 2.4 GB; shards keep the peak to that of
+SHARD_PAGES pages, whatever the size of the archive. They are also what makes the search index
+incremental: a shard is indexed again only when one of its article pages changed (the ledger of
+incremental.py). The search page loads the newest shard and merges the others (`mergeIndex`).
+Indexing starts as soon as the article pages are written (`start_early`), in a background thread
+beside Pelican, which is single-threaded.
 """
 
 from __future__ import annotations
@@ -21,17 +28,20 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUNDLE = "pagefind"
-ENTRY = "pagefind-entry.json"  # written last: a bundle without it is incomplete
-ALL_HTML = "**/*.html"
-TIMEOUT = 600  # seconds; a 10,000-article site takes a few
+BUNDLE = "pagefind"  # the shards' folder in the output
+ENTRY = "pagefind-entry.json"  # written last by Pagefind: a bundle without it is incomplete
+SHARD_PAGES = 2000
+TIMEOUT = 600  # seconds per shard
 
 
 class SearchIndexError(RuntimeError):
@@ -61,75 +71,143 @@ def pagefind_executable() -> Path:
     return Path(found)
 
 
-def article_glob(article_save_as: str) -> str:
-    """A glob for the article pages from Pelican's ARTICLE_SAVE_AS ("{date:%Y}/{slug}/index.html").
+def plan_shards(pages: Iterable[tuple[int, int, str]], limit: int = SHARD_PAGES) -> dict[str, list[str]]:
+    """Article pages (year, month, save_as) -> {shard name: its pages}, newest shard first.
 
-    Every `{...}` field becomes `*`. It only saves reading other pages: those have no
-    `data-pagefind-body` and stay out of the index whatever the glob.
+    A year is one shard ("2025"), or, with more than `limit` pages, runs of consecutive months of
+    at most `limit` pages ("2025-01-04"; a month alone may exceed it). Adding an article to the
+    newest month changes only the newest shard.
     """
-    glob = re.sub(r"\*+", "*", re.sub(r"\{[^}]*\}", "*", article_save_as or ""))
-    return glob if glob.endswith(".html") else ALL_HTML
+    years: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for year, month, save_as in pages:
+        years[year][month].append(save_as)
+    shards: dict[str, list[str]] = {}
+    for year in sorted(years, reverse=True):
+        months = years[year]
+        if sum(len(v) for v in months.values()) <= limit:
+            shards[f"{year:04d}"] = sorted(p for v in months.values() for p in v)
+            continue
+        runs: list[list[int]] = []
+        for month in sorted(months):
+            if runs and sum(len(months[m]) for m in runs[-1]) + len(months[month]) <= limit:
+                runs[-1].append(month)
+            else:
+                runs.append([month])
+        for run in reversed(runs):
+            shards[f"{year:04d}-{run[0]:02d}-{run[-1]:02d}"] = sorted(p for m in run for p in months[m])
+    return shards
+
+
+def article_shards(articles: Iterable[Any]) -> dict[str, list[str]]:
+    return plan_shards((a.date.year, a.date.month, a.save_as) for a in articles)
 
 
 @dataclass
 class Indexing:
-    """One Pagefind run in the background; its log goes to a temporary file."""
+    """Shards indexed one after the other in a background thread."""
 
     output: Path
-    process: subprocess.Popen
-    log: IO[str]
-    started: float
+    todo: list[str]
+    started: float = field(default_factory=time.monotonic)
+    pages: int = 0
+    error: str | None = None
+    process: subprocess.Popen | None = None
+    thread: threading.Thread | None = None
+    cancelled: bool = False
+
+    def stop(self) -> None:
+        self.cancelled = True
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+        if self.thread is not None:
+            self.thread.join()
+
+
+def _stage(pages: list[str], output: Path, stage: Path) -> None:
+    """The shard's article pages at their paths under `stage`: hard links (copies across devices)."""
+    if stage.exists():
+        shutil.rmtree(stage)
+    for save_as in pages:
+        source, target = output / save_as, stage / save_as
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+
+
+def index_shard(indexing: Indexing, name: str, pages: list[str], stage: Path, *, background: bool) -> int:
+    """Index one shard into `pagefind/<name>/`; the number of pages Pagefind says it indexed.
+
+    In the `background` (beside Pelican) Pagefind gets one worker thread: it then takes the other
+    core without spinning against Pelican for this one.
+    """
+    bundle = indexing.output / BUNDLE / name
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    _stage(pages, indexing.output, stage)
+    cmd = [str(pagefind_executable()), "--site", str(stage), "--output-path", str(bundle)]
+    env = {**os.environ, "RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"} if background else None
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log_file:
+        process = subprocess.Popen(cmd, stdout=log_file, stderr=subprocess.STDOUT, text=True, env=env)
+        indexing.process = process
+        try:
+            code = process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired as error:
+            process.kill()
+            process.wait()
+            raise SearchIndexError(f"news-digest: pagefind took more than {TIMEOUT} s on {name}") from error
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+        log_file.seek(0)
+        text = log_file.read()
+    if code != 0 and not indexing.cancelled:
+        raise SearchIndexError(f"news-digest: pagefind failed on {name} (exit {code}):\n{text}")
+    return indexed_pages(text) or 0
+
+
+def start_indexing(
+    output: Path, shards: dict[str, list[str]], todo: list[str], stage: Path, *, background: bool = False
+) -> Indexing:
+    """Remove bundles of shards that are gone, then index the shards in `todo` in a thread."""
+    root = output / BUNDLE
+    if root.is_dir():
+        for entry in root.iterdir():
+            if entry.name not in shards:  # a shard no longer planned, or an older layout
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    indexing = Indexing(output, todo)
+
+    def run() -> None:
+        try:
+            for name in todo:
+                if indexing.cancelled:
+                    return
+                indexing.pages += index_shard(
+                    indexing, name, shards[name], stage / name, background=background
+                )
+        except Exception as error:  # reported by finish_indexing, in the build's thread
+            indexing.error = str(error)
+
+    indexing.thread = threading.Thread(target=run, name="pagefind", daemon=True)
+    indexing.thread.start()
+    return indexing
+
+
+def finish_indexing(indexing: Indexing) -> None:
+    if indexing.thread is not None:
+        indexing.thread.join()
+    if indexing.error:
+        raise SearchIndexError(indexing.error)
 
 
 _running: dict[Path, Indexing] = {}
-_up_to_date: set[Path] = set()
-
-
-def start_pagefind(output: Path, glob: str = ALL_HTML, *, background: bool = False) -> Indexing:
-    """Start indexing `output` into `output/pagefind/`, replaced whole (no stale fragments).
-
-    In the `background` (beside Pelican, which is single-threaded) Pagefind gets one worker
-    thread: it then takes the other core without spinning against Pelican for this one.
-    """
-    bundle = output / BUNDLE
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    cmd = [str(pagefind_executable()), "--site", str(output), "--output-subdir", BUNDLE, "--glob", glob]
-    log_file = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 (closed by finish_pagefind)
-    env = {**os.environ, "RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"} if background else None
-    process = subprocess.Popen(cmd, stdout=log_file, stderr=subprocess.STDOUT, text=True, env=env)
-    return Indexing(output, process, log_file, time.monotonic())
-
-
-def finish_pagefind(indexing: Indexing) -> str:
-    """Wait for a run; its log, or SearchIndexError."""
-    try:
-        code = indexing.process.wait(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired as error:
-        indexing.process.kill()
-        indexing.process.wait()
-        raise SearchIndexError(f"news-digest: pagefind took more than {TIMEOUT} s") from error
-    finally:
-        indexing.log.seek(0)
-        text = indexing.log.read()
-        indexing.log.close()
-    if code != 0:
-        raise SearchIndexError(f"news-digest: pagefind failed (exit {code}):\n{text}")
-    return text
-
-
-def run_pagefind(output: Path, glob: str = ALL_HTML) -> str:
-    """Index `output` now; returns Pagefind's log."""
-    return finish_pagefind(start_pagefind(output, glob))
 
 
 @atexit.register
 def _stop_unfinished() -> None:
     """A build that failed after `start_early` leaves no Pagefind behind."""
     for indexing in _running.values():
-        if indexing.process.poll() is None:
-            indexing.process.kill()
-            indexing.process.wait()
+        indexing.stop()
     _running.clear()
 
 
@@ -146,55 +224,52 @@ def _search_on(settings: dict[str, Any]) -> bool:
 
 
 def start_early(generator: Any, writer: Any = None) -> None:
-    """`signals.article_writer_finalized`: the article pages are written, so Pagefind can start on
-    them while Pelican writes everything else (the country, person and digest pages and the feeds
-    take about as long). Pelican is single-threaded: on two cores this hides most of the indexing.
-    Safe whatever else is being written meanwhile: only article pages carry `data-pagefind-body`,
-    and they are complete.
-    """
-    if not _search_on(generator.settings):
-        return
-    glob = article_glob(generator.settings.get("ARTICLE_SAVE_AS", ""))
-    output = Path(generator.output_path).resolve()
-    previous = _running.pop(output, None)
-    if previous is not None and previous.process.poll() is None:
-        previous.process.kill()
-        previous.process.wait()
-    if index_is_current(output):
-        _up_to_date.add(output)
-        return
-    _running[output] = start_pagefind(output, glob, background=True)
-
-
-def index_is_current(output: Path) -> bool:
-    """No article page was written or removed since the last build, whose index is complete."""
+    """`signals.article_writer_finalized`: the article pages are written, so the shards whose
+    pages changed are indexed while Pelican writes everything else."""
     from .incremental import active
 
+    if not _search_on(generator.settings):
+        return
+    output = Path(generator.output_path).resolve()
+    previous = _running.pop(output, None)
+    if previous is not None:
+        previous.stop()
+    shards = article_shards(generator.articles)
     ledger = active()
-    complete = (output / BUNDLE / ENTRY).is_file()
-    return complete and ledger is not None and ledger.had_ledger and not ledger.changed("article:")
+    todo: list[str] = []
+    for name, pages in shards.items():
+        if ledger is None:
+            todo.append(name)
+            continue
+
+        def mark(name: str = name) -> None:
+            todo.append(name)
+            ledger.wrote(output / BUNDLE / name / ENTRY)
+
+        # A shard's inputs: what its article pages were made from.
+        inputs = [(p, ledger.current.get(f"article:{p}", ("",))[0]) for p in pages]
+        ledger.page(f"search:{name}", inputs, mark)
+    stage = Path(generator.settings.get("CACHE_PATH", "cache")).resolve() / "pagefind-stage"
+    _running[output] = start_indexing(output, shards, todo, stage, background=True)
 
 
 def build_index(pelican: Any) -> None:
-    """`signals.finalized`: the search index of the site Pelican has just written (waits for the
-    run `start_early` began, or runs Pagefind now)."""
+    """`signals.finalized`: wait for the shards `start_early` began on."""
     output = Path(pelican.output_path).resolve()
     if not _search_on(pelican.settings):
         shutil.rmtree(output / BUNDLE, ignore_errors=True)  # from a build that had search on
         return
-    if output in _up_to_date:
-        _up_to_date.discard(output)
-        log.info("news-digest: search index unchanged (no article page changed)")
-        return
     indexing = _running.pop(output, None)
     if indexing is None:
-        indexing = start_pagefind(output, article_glob(pelican.settings.get("ARTICLE_SAVE_AS", "")))
+        return
     waiting = time.monotonic()
-    pages = indexed_pages(finish_pagefind(indexing))
+    finish_indexing(indexing)
     done = time.monotonic()
     log.info(
-        "news-digest: search index of %s article pages in %s/ (Pagefind %.1f s; the build waited %.1f s)",
-        "?" if pages is None else pages,
+        "news-digest: search index: %d shard(s) indexed again (%d pages) in %s/ (Pagefind %.1f s; "
+        "the build waited %.1f s)",
+        len(indexing.todo),
+        indexing.pages,
         BUNDLE,
         done - indexing.started,
         done - waiting,

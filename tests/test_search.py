@@ -1,0 +1,35 @@
+"""The search index's shards (plugins/news_digest/search.py): the browser side is in
+test_search_browser.py, incremental indexing in test_incremental.py."""
+
+from __future__ import annotations
+
+from news_digest.search import plan_shards
+
+
+def pages(year: int, month: int, n: int) -> list[tuple[int, int, str]]:
+    return [(year, month, f"{year}/{month:02d}/a{i}/index.html") for i in range(n)]
+
+
+def test_a_year_is_one_shard_and_the_newest_comes_first() -> None:
+    shards = plan_shards([*pages(2024, 3, 2), *pages(2025, 1, 1), *pages(2024, 11, 1)], limit=10)
+    assert list(shards) == ["2025", "2024"]
+    assert shards["2024"] == sorted(p for _, _, p in [*pages(2024, 3, 2), *pages(2024, 11, 1)])
+
+
+def test_a_big_year_is_split_into_runs_of_months_within_the_limit() -> None:
+    year = [*pages(2025, 1, 4), *pages(2025, 2, 4), *pages(2025, 3, 3), *pages(2025, 4, 12)]
+    shards = plan_shards(year, limit=10)
+    assert list(shards) == ["2025-04-04", "2025-03-03", "2025-01-02"]
+    assert [len(v) for v in shards.values()] == [12, 3, 8]  # a month alone may exceed the limit
+    assert sorted(p for v in shards.values() for p in v) == sorted(p for _, _, p in year)
+
+
+def test_adding_to_the_newest_month_changes_only_the_newest_shard() -> None:
+    archive = [*pages(2023, 5, 6), *pages(2024, 1, 6), *pages(2024, 2, 6), *pages(2025, 6, 3)]
+    before = plan_shards(archive, limit=10)
+    after = plan_shards([*archive, (2025, 6, "2025/06/new/index.html")], limit=10)
+    assert {k: v for k, v in after.items() if before.get(k) != v} == {"2025": after["2025"]}
+
+
+def test_no_articles_no_shards() -> None:
+    assert plan_shards([]) == {}
