@@ -131,11 +131,9 @@ class Ledger:
         with contextlib.suppress(ValueError):
             self._writing.append(target.relative_to(self.output).as_posix())
 
-    def changed(self, prefix: str) -> bool:
-        """Whether any page under keys starting with `prefix` was written or went away."""
-        now = {k: v for k, v in self.current.items() if k.startswith(prefix)}
-        before = {k for k in self.previous if k.startswith(prefix)}
-        return set(now) != before or any(self.previous[k] != v for k, v in now.items())
+    def digest(self, key: str) -> str:
+        """The fingerprint this build recorded for `key` ("" if not written yet)."""
+        return self.current.get(key, ("", []))[0]
 
     def sweep(self, prefix: str = "") -> int:
         """Delete files of the last build's pages under `prefix` that this build did not make."""

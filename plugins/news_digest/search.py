@@ -247,7 +247,7 @@ def start_early(generator: Any, writer: Any = None) -> None:
             ledger.wrote(output / BUNDLE / name / ENTRY)
 
         # A shard's inputs: what its article pages were made from.
-        inputs = [(p, ledger.current.get(f"article:{p}", ("",))[0]) for p in pages]
+        inputs = [(p, ledger.digest(f"article:{p}")) for p in pages]
         ledger.page(f"search:{name}", inputs, mark)
     stage = Path(generator.settings.get("CACHE_PATH", "cache")).resolve() / "pagefind-stage"
     _running[output] = start_indexing(output, shards, todo, stage, background=True)
