@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from news_digest import clean
 from news_digest.clean import ExtractionError, extract
 from news_digest.tag import tag
 
@@ -302,3 +306,50 @@ def test_empty_or_noise_only_text_is_an_extraction_error(raw: str) -> None:
 def test_captions_only_is_an_extraction_error() -> None:
     with pytest.raises(ExtractionError):
         extract("Officials at the meeting. (Photo: VNA)\nAnother photo. (Photo: VNA)\n", "x.txt")
+
+
+# -- quick paths give what the plain definitions give ------------------------------------------
+
+NOISE = [
+    *"aZ é{}|\t\r\n  ",
+    "\u00a0",
+    "\u2003",
+    "\u200b",
+    "\u00ad",
+    "\ufeff",
+    "🌄",
+    "\x07",
+    "İ",
+    "K",
+    "tk88",
+    "nhà cái",
+]
+NOISY_TEXTS = st.lists(st.sampled_from(NOISE), max_size=30).map("".join)
+
+
+@settings(max_examples=300)
+@given(NOISY_TEXTS)
+def test_normalising_in_one_pass_is_the_plain_steps_in_turn(text: str) -> None:
+    plain = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    plain = re.sub(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", plain)
+    plain = re.sub(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]", "", plain)
+    assert clean.normalise_text(text) == re.sub(f"[^{clean._ALLOWED}]+", "", plain)
+
+
+def test_every_odd_space_becomes_a_space_and_every_zero_width_character_goes() -> None:
+    spaces = (
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    )
+    zero_width = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+    zero_width += "".join(map(chr, range(0x2060, 0x2070))) + "\ufeff"
+    assert clean.normalise_text(f"a{spaces}b{zero_width}c") == "a" + " " * len(spaces) + "bc"
+
+
+@settings(max_examples=300)
+@given(NOISY_TEXTS)
+def test_a_line_ruled_out_as_spam_is_no_spam(text: str) -> None:
+    for line in clean._collapse_spaces(clean.normalise_text(text)).split("\n"):
+        line = line.strip()
+        if line and not clean._may_be_spam(line):
+            assert not clean.is_spam(line)
+        assert clean.is_teaser_heading(line) == (line.lower() in clean.noise_rules().teaser_headings)

@@ -17,6 +17,7 @@ from functools import cache
 
 from .article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, Article
 from .data import load_data
+from .matching import has_whole_word, whole_words, words_pattern
 
 
 class ExtractionError(ValueError):
@@ -30,9 +31,11 @@ _ALLOWED = (
     "\t\n\x20-\x7e\xa1-\xac\xae-\xff\u0100-\u024f\u0300-\u036f\u1e00-\u1eff"
     "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2116\u2122\u2212"
 )
-_INJECTED = re.compile(f"[^{_ALLOWED}]+")
-_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]")
+# Characters outside the kept ranges: odd spaces become spaces, the others (injected symbols,
+# zero-width characters) are dropped. Written `[^...][^...]*` rather than `[^...]+` so that `re`
+# skips quickly to the first such character.
+_NOT_KEPT = re.compile(f"[^{_ALLOWED}][^{_ALLOWED}]*")
+_SPACES = frozenset("\u00a0\u1680\u202f\u205f\u3000") | frozenset(map(chr, range(0x2000, 0x200B)))
 _MULTISPACE = re.compile(r"[ \t]{2,}")
 
 _HEADER = re.compile(r"^(published|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
@@ -41,6 +44,7 @@ _DATELINE = re.compile(
     r"\s*[–—-]+\s*(?P<rest>\S.*)$"
 )
 _END_MARKER = re.compile(r"/\.\s*$")
+# Spelled out: `calendar.month_name` follows the locale, which Pelican sets from its settings.
 _MONTHS = [
     "January",
     "February",
@@ -56,8 +60,9 @@ _MONTHS = [
     "December",
 ]
 _MONTH = "|".join(_MONTHS)
-_MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
-_ON_MONTH_DAY = re.compile(rf"\bon\s+({_MONTH})\s+(\d{{1,2}})\b")
+# Month-day dates; they start a word, which `whole_words` checks (a leading `\b` is slower).
+_MONTH_DAY = re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
+_ON_MONTH_DAY = re.compile(rf"on\s+({_MONTH})\s+(\d{{1,2}})\b")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _YEAR = r"(?:19|20)\d\d"
 _RANGE_YEAR = re.compile(rf"{_YEAR}\s*[–—-]\s*{_YEAR}|{_YEAR}\s*[–—-]\s*{_YEAR}")
@@ -65,11 +70,13 @@ _RANGE_YEAR = re.compile(rf"{_YEAR}\s*[–—-]\s*{_YEAR}|{_YEAR}\s*[–—-]\s*
 
 @dataclass(frozen=True)
 class NoiseRules:
-    spam: re.Pattern[str]
+    spam: re.Pattern[str]  # for `whole_words`
     spam_max_words: int
-    teaser_headings: frozenset[str]
+    teaser_headings: frozenset[str]  # lower-case
+    teaser_length: int  # of the longest heading
     caption: re.Pattern[str]
     image_file: re.Pattern[str]
+    image_extension: re.Pattern[str]  # the end of `image_file`: a quick test before it
 
 
 @cache
@@ -79,31 +86,60 @@ def noise_rules() -> NoiseRules:
     credits = "|".join(re.escape(c) for c in data["caption_credits"])
     extensions = "|".join(re.escape(e) for e in data["image_extensions"])
     return NoiseRules(
-        spam=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, spam_words)) + r")(?!\w)"),
+        spam=words_pattern("|".join(map(re.escape, spam_words))),
         spam_max_words=int(data["spam_max_words"]),
         teaser_headings=frozenset(h.lower() for h in data["teaser_headings"]),
+        teaser_length=max((len(h.lower()) for h in data["teaser_headings"]), default=0),
         caption=re.compile(rf"\((?:{credits})\s*:[^()]*\)\.?$", re.IGNORECASE),
         image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
+        image_extension=re.compile(rf"\.(?:{extensions})$", re.IGNORECASE),
     )
+
+
+def _kept(match: re.Match[str]) -> str:
+    """What stays of a run of characters outside the kept ranges: a space for each odd space."""
+    return "".join(" " for char in match.group() if char in _SPACES)
 
 
 def normalise_text(text: str) -> str:
     """Unicode-normalise and drop injected symbols, zero-width characters and odd spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = _SPACES.sub(" ", text)
-    text = _ZERO_WIDTH.sub("", text)
-    return _INJECTED.sub("", text)
+    return _NOT_KEPT.sub(_kept, text)
 
 
 def tidy_line(line: str) -> str:
-    return _MULTISPACE.sub(" ", line.strip())
+    return _collapse_spaces(line.strip())
+
+
+def _collapse_spaces(text: str) -> str:
+    """Runs of spaces and tabs -> one space. Most texts have none, and `re` would stop at every
+    space to look for one: a substring test finds out first."""
+    return _MULTISPACE.sub(" ", text) if "  " in text or "\t" in text else text
+
+
+def _bare(text: str) -> str:
+    return text.replace("{", " ").replace("}", " ").replace("|", " ").lower()
+
+
+def _may_be_spam(line: str) -> bool:
+    """False when `is_spam` is sure to be: a tidy line (single spaces) with no tab and no `{}|`
+    has one word more than it has spaces, and a spam line has few words."""
+    if "{" in line or "}" in line or "|" in line or "\t" in line:
+        return True
+    return line.count(" ") < noise_rules().spam_max_words
+
+
+def is_teaser_heading(line: str) -> bool:
+    rules = noise_rules()
+    # Lower-casing never shortens a text: a longer line is no heading, and needs no lower-casing.
+    return len(line) <= rules.teaser_length and line.lower() in rules.teaser_headings
 
 
 def is_spam(line: str) -> bool:
     rules = noise_rules()
-    bare = line.replace("{", " ").replace("}", " ").replace("|", " ").lower()
-    if not rules.spam.search(bare):
+    bare = _bare(line)
+    if not has_whole_word(rules.spam, bare):
         return False
     repeated_blocks = re.fullmatch(r"(\{[^{}]*\}\|?\s*)+", line) is not None
     return repeated_blocks or len(bare.split()) <= rules.spam_max_words
@@ -114,16 +150,20 @@ def is_caption(line: str) -> bool:
 
 
 def is_image_file(line: str) -> bool:
-    return noise_rules().image_file.match(line) is not None
+    rules = noise_rules()
+    if not rules.image_extension.search(line, max(0, len(line) - 8)):
+        return False
+    return rules.image_file.match(line) is not None
 
 
 def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
     """Split normalised text into header fields and tidy, non-noise lines."""
     headers: dict[str, str] = {}
     lines: list[str] = []
-    for raw_line in normalise_text(raw).split("\n"):
-        line = tidy_line(raw_line)
-        if not line or is_spam(line) or is_image_file(line):
+    # Runs of spaces never cross a line end, so they are collapsed in one pass (as `tidy_line`).
+    tidy = [line.strip() for line in _collapse_spaces(normalise_text(raw)).split("\n")]
+    for line in tidy:
+        if not line or (_may_be_spam(line) and is_spam(line)) or is_image_file(line):
             continue
         header = _HEADER.match(line)
         if header and not lines:
@@ -145,12 +185,7 @@ def extract(raw: str, source_file: str) -> Article:
         raise ExtractionError("no title: the first line is a caption or the dateline paragraph")
     rest = lines[1:]
     lead = None
-    if (
-        rest
-        and not is_caption(rest[0])
-        and not _DATELINE.match(rest[0])
-        and rest[0].lower() not in noise_rules().teaser_headings
-    ):
+    if rest and not is_caption(rest[0]) and not _DATELINE.match(rest[0]) and not is_teaser_heading(rest[0]):
         lead, rest = rest[0], rest[1:]
         if _END_MARKER.search(lead):  # the article ends with its lead; what follows are teasers
             lead, rest = _END_MARKER.sub("", lead).strip() or None, []
@@ -175,10 +210,10 @@ def extract(raw: str, source_file: str) -> Article:
                 line = match.group("rest")
                 body.clear()  # stray lines between lead and dateline are not the body
                 started = True
-        if line.lower() in noise_rules().teaser_headings:
+        if is_teaser_heading(line):
             break
         ended = _END_MARKER.search(line) is not None
-        line = _END_MARKER.sub("", line).strip()
+        line = _END_MARKER.sub("", line).strip() if ended else line.strip()
         if line and (not body or body[-1] != line):
             body.append(line)
         if ended:
@@ -229,7 +264,7 @@ def _valid_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _month_day(texts: Iterable[str], pattern: re.Pattern[str]) -> tuple[int, int, int | None] | None:
     for text in texts:
-        for match in pattern.finditer(text):
+        for match in whole_words(pattern, text):
             month, day = _MONTHS.index(match.group(1)) + 1, int(match.group(2))
             year = int(match.group(3)) if pattern.groups >= 3 and match.group(3) else None
             if _valid_date(year or 2000, month, day):
@@ -259,42 +294,55 @@ def find_date(
         if year:
             return dt.date(year, month, day), STATED, None, FULL
         for text in everything:  # the same day with its year elsewhere (a caption, often)
-            for match in _MONTH_DAY.finditer(text):
+            for match in whole_words(_MONTH_DAY, text):
                 same_day = match.group(1) == _MONTHS[month - 1] and int(match.group(2)) == day
                 if same_day and match.group(3):
                     return dt.date(int(match.group(3)), month, day), STATED, None, FULL
-        year = infer_year(everything)
+        dated = _with_years(everything)  # once for both
+        year = infer_year(dated)
         if year and _valid_date(year, month, day):
             return dt.date(year, month, day), INFERRED, None, FULL
-        approximate_year = year or likely_year(everything)
+        approximate_year = year or likely_year(dated)
         approx = _valid_date(approximate_year, month, day) if approximate_year else None
         return None, UNKNOWN, approx, MONTH_DAY
-    year = infer_year(everything) or likely_year(everything)
+    dated = _with_years(everything)
+    year = infer_year(dated) or likely_year(dated)
     return None, UNKNOWN, dt.date(year, 1, 1) if year else None, YEAR if year else NOTHING
 
 
 # A year the article presents as its own present: "this year" next to a year in the same
 # sentence (see `_this_year_years`), or the current ASEAN chairmanship ("Malaysia's ASEAN
 # Chairmanship 2025", "the 2025 ASEAN Chair").
-_PRESENT_YEAR = re.compile(rf"\bChairmanship\s+({_YEAR})\b|\b({_YEAR})\s+(?:ASEAN\s+)?Chair(?:manship)?\b")
-_YEAR_WORD = re.compile(rf"\b{_YEAR}\b")
+# (These patterns start a word: see `whole_words`.)
+_PRESENT_YEAR = re.compile(rf"Chairmanship\s+({_YEAR})\b|({_YEAR})\s+(?:ASEAN\s+)?Chair(?:manship)?\b")
+_YEAR_WORD = re.compile(rf"{_YEAR}\b")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
 # Where a sentence ends for "this year": a full stop before white space, or a line end.
 _SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
 # A year the article presents as past: "achievements in 2024", "during its 2025 Chairmanship".
-_PAST_YEAR = re.compile(rf"\bachievements\s+(?:in|during)\s+(?:its\s+|the\s+)?({_YEAR})\b")
+_PAST_YEAR = re.compile(rf"achievements\s+(?:in|during)\s+(?:its\s+|the\s+)?({_YEAR})\b")
+# Every pattern of a year needs these four digits: texts without them are skipped at once.
+_ANY_YEAR = re.compile(_YEAR)
+_LONE_YEAR = re.compile(rf"{_YEAR}(?!\d)")  # not after a digit either: see `likely_year`
+_DIGIT = re.compile(r"\d")
+_TARGET = re.compile(r"\b(?:by|to|until|Vision|through|ASEAN)\s*$")
+
+
+def _with_years(texts: list[str]) -> list[str]:
+    """The texts that name a year (quick for those that do: the search stops at the first)."""
+    return [text for text in texts if _ANY_YEAR.search(text)]
 
 
 def infer_year(texts: list[str]) -> int | None:
     """The year implied by the article's own text, or None when it does not say."""
     candidates: set[int] = set()
     past: set[int] = set()
-    for text in texts:
+    for text in _with_years(texts):
         text = _RANGE_YEAR.sub(" ", text)
         candidates.update(_this_year_years(text))
-        for match in _PRESENT_YEAR.finditer(text):
+        for match in whole_words(_PRESENT_YEAR, text):
             candidates.add(int(next(g for g in match.groups() if g)))
-        past.update(int(m.group(1)) for m in _PAST_YEAR.finditer(text))
+        past.update(int(m.group(1)) for m in whole_words(_PAST_YEAR, text))
     if past:
         candidates = {year for year in candidates if year > max(past)}
     return candidates.pop() if len(candidates) == 1 else None
@@ -311,9 +359,9 @@ def _this_year_years(text: str) -> list[int]:
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
     years: dict[int, list[re.Match[str]]] = {}
     these: dict[int, list[re.Match[str]]] = {}
-    for found_in, pattern in ((years, _YEAR_WORD), (these, _THIS_YEAR)):
+    for found_in, matches in ((years, whole_words(_YEAR_WORD, text)), (these, _THIS_YEAR.finditer(text))):
         sentence = 0
-        for match in pattern.finditer(text):
+        for match in matches:
             sentence = bisect_left(breaks, match.start(), lo=sentence)
             found_in.setdefault(sentence, []).append(match)
     found: list[int] = []
@@ -335,10 +383,10 @@ def likely_year(texts: list[str]) -> int | None:
     Used only to order an article whose date is unknown; the page says it is approximate.
     """
     years: set[int] = set()
-    for text in texts:
+    for text in _with_years(texts):
         text = _RANGE_YEAR.sub(" ", text)
-        for match in re.finditer(rf"(?<!\d){_YEAR}(?!\d)", text):
+        for match in whole_words(_LONE_YEAR, text, not_after=_DIGIT):
             before = text[max(0, match.start() - 12) : match.start()]
-            if not re.search(r"\b(?:by|to|until|Vision|through|ASEAN)\s*$", before):
+            if not _TARGET.search(before):
                 years.add(int(match.group(0)))
     return max(years, default=None)

@@ -9,6 +9,7 @@ from functools import cache
 from slugify import slugify
 
 from .data import load_data
+from .matching import trie_regex, whole_words, words_pattern
 
 HOME_COUNTRY = "VN"
 
@@ -31,29 +32,6 @@ class Person:
     short: str | None = None
 
 
-def trie_regex(forms: list[str]) -> str:
-    """One regex alternation for many strings, factored by common prefix: Python's `re` then
-    rejects a position after a character or two instead of trying every alternative."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        optional = "" in node
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
-        return body
-
-    return walk(trie)
-
-
 @dataclass(frozen=True)
 class Matcher:
     """Longest-first, case-sensitive whole-word matching of surface forms to keys.
@@ -71,17 +49,19 @@ class Matcher:
         # still found when the longer one is not followed by a word boundary.
         forms = sorted(lookup, key=lambda form: (-len(form), form))
         body = "|".join(re.escape(form) for form in forms) if len(forms) < 8 else trie_regex(forms)
-        return cls(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), lookup)
+        return cls(words_pattern(body), lookup)
 
     def scan(self, text: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]:
         """(start, end, surface, key) of every match, and the spans of exclusions."""
         found, excluded = [], []
-        for match in self.pattern.finditer(text):
-            key = self.lookup[match.group(0)]
+        lookup = self.lookup
+        for match in whole_words(self.pattern, text):
+            surface = match.group()
+            key = lookup[surface]
             if key is None:
                 excluded.append(match.span())
             else:
-                found.append((match.start(), match.end(), match.group(0), key))
+                found.append((match.start(), match.end(), surface, key))
         return found, excluded
 
     def finditer(self, text: str) -> list[tuple[int, int, str, str]]:
