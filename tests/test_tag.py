@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from news_digest.article import Tags
 from news_digest.clean import extract
-from news_digest.tag import tag
+from news_digest.tag import _TOKEN, tag, tokenize
+
+TOKEN = re.compile(_TOKEN)
 
 NEUTRAL_TITLE = "Officials meet in Hanoi"
 
@@ -322,3 +328,37 @@ def test_role_words_alone_name_nobody() -> None:
     assert (
         tags_for("The Prime Minister and the Foreign Minister met the Ambassador of Japan.").officials == []
     )
+
+
+# -- the token stream ------------------------------------------------------------------------
+
+TOKEN_PIECES = [*"aB zÀ-_’'s().,\n\t:;1“Ωǅ٣²\u00a0", "Gen.", "Mr.", "(EC)", "Dato'"]
+TOKEN_TEXTS = st.lists(st.sampled_from(TOKEN_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=500)
+@given(TOKEN_TEXTS)
+def test_tokens_are_the_matches_of_the_token_pattern(text: str) -> None:
+    """`tokenize` builds the tokens from running sums: they are what `finditer` would give."""
+    words, starts = tokenize(text)
+    assert list(zip(words, starts, strict=True)) == [(m.group(), m.start()) for m in TOKEN.finditer(text)]
+
+
+def test_tokens_of_a_sentence() -> None:
+    words, starts = tokenize("Gen. Smith’s visit (EC) to Hanoi, Dato' Seri 2,5.1 co-op")
+    assert words == [
+        "Gen.",
+        "Smith",
+        "’s",
+        "visit",
+        "(EC)",
+        "to",
+        "Hanoi",
+        ",",
+        "Dato",
+        "'",
+        "Seri",
+        "2,5.1",
+        "co-op",
+    ]
+    assert starts[:3] == [0, 5, 10]

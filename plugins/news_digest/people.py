@@ -1,0 +1,408 @@
+"""People in an article: from the registry and from VNA's naming patterns (a title before a
+name, "Name, Title ...", Vietnamese full names), with the short forms VNA uses later in the text
+("Chinh", "PM Chinh") and role phrases ("the Vietnamese PM") resolved back to the full name.
+
+Works on the token stream of `tag.ArticleTagger`; `PeopleFinder.find` is the entry point.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .gazetteer import HOME_COUNTRY, Person, gazetteer
+from .matching import whole_words, words_pattern
+
+if TYPE_CHECKING:
+    from .tag import ArticleTagger
+
+# Where a sentence ends, for a name at the start of one.
+SENTENCE_END = frozenset({".", "!", "?", "\n", ":", ";", "“", '"'})
+_MAX_TITLE_TOKENS = 16
+_POSTING = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
+_POSSESSIVES = ("’s", "'s")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The word lists of names.toml as sets, built once per process."""
+
+    heads: frozenset[str]
+    title_words: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    place_suffixes: frozenset[str]
+    vn_surnames: frozenset[str]
+    cn_surnames: frozenset[str]
+    role_references: dict[str, list[str]]
+    role_pattern: re.Pattern[str]  # for `whole_words`
+    abbreviations: dict[str, str]
+    abbreviation_pattern: re.Pattern[str]  # longest first
+    honorifics: frozenset[str]
+
+
+@cache
+def name_rules() -> NameRules:
+    names = gazetteer().names
+    heads = frozenset(names["title_heads"])
+    roles = names["role_references"]
+    abbreviations = names["title_abbreviations"]
+    longest_first = sorted(abbreviations, key=lambda a: (-len(a), a))
+    return NameRules(
+        heads=heads,
+        title_words=frozenset(names["title_words"]) | heads,
+        connectors=frozenset(names["title_connectors"]) | {"’", "'"},
+        particles=frozenset(names["name_particles"]),
+        not_names=frozenset(names["not_names"]),
+        place_suffixes=frozenset(names["place_suffixes"]),
+        vn_surnames=frozenset(names["vietnamese_surnames"]),
+        cn_surnames=frozenset(names["chinese_surnames"]),
+        role_references=roles,
+        role_pattern=words_pattern("|".join(map(re.escape, roles))),  # first listed wins
+        abbreviations=abbreviations,
+        abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
+        honorifics=frozenset(names["honorifics"]),
+    )
+
+
+def expand(title: str, rules: NameRules) -> str:
+    """Abbreviations written out: "Deputy PM" -> "Deputy Prime Minister" (longest first)."""
+    return rules.abbreviation_pattern.sub(lambda m: rules.abbreviations[m.group()], title)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str  # canonical name
+    title: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Found:
+    """People found in one article, with their mentions in text order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+def _is_part_of(short: str, long: str) -> bool:
+    a, b = short.split(), long.split()
+    return len(a) < len(b) and (b[: len(a)] == a or b[-len(a) :] == a)
+
+
+class PeopleFinder:
+    """Finds the people of one article in the tokens of its `ArticleTagger`."""
+
+    def __init__(self, doc: ArticleTagger) -> None:
+        self.doc = doc
+        self.gaz = doc.gaz
+        self.rules = doc.rules
+        self.words = doc.words
+        self.text = doc.text
+
+    def find(self) -> Found:
+        found = Found()
+        registry = self._registry_mentions()
+        patterned = self._pattern_mentions([(m.start, m.end) for m in registry])
+        for mention in registry:
+            found.people[mention.name] = self.gaz.people[mention.name]
+        # A pattern name that is part of another found name is an alias of it ("Mohamad Bin Haji").
+        full_names = [m.name for m in patterned] + list(found.people)
+        for mention in patterned:
+            longer = [n for n in full_names if n != mention.name and _is_part_of(mention.name, n)]
+            if longer:
+                found.aliases[mention.name] = longer[0]
+                mention.name = longer[0]
+            elif mention.name not in found.people:
+                found.people[mention.name] = self._guess_person(mention)
+        mentions = sorted(registry + patterned, key=lambda m: m.start)
+        doc = self.doc
+        for mention in mentions:
+            if mention.title is None:
+                k = doc.token_starting_at(mention.start)
+                end_k = doc.token_ending_at(mention.end)
+                if k is not None and end_k is not None:
+                    before = self._title_before(k)[0]
+                    if before is None or before in self.rules.honorifics:
+                        before = self._title_after(end_k + 1)[0] or before
+                    mention.title = before
+        found.mentions = mentions
+        self._short_mentions(found)
+        self._role_references(found)
+        found.mentions.sort(key=lambda m: m.start)
+        return found
+
+    # -- full names -------------------------------------------------------------------------
+
+    def _registry_mentions(self) -> list[Mention]:
+        return [
+            Mention(start, end, name)
+            for start, end, _surface, name in self.gaz.people_matcher.finditer(self.text)
+            if not self.doc.followed_by_place_suffix(end)
+        ]
+
+    def _pattern_mentions(self, taken: list[tuple[int, int]]) -> list[Mention]:
+        """People found from VNA's patterns, outside the spans already taken by the registry."""
+        doc, words, particles = self.doc, self.words, self.rules.particles
+        taken_flags = doc.token_flags(taken)
+        mentions: list[Mention] = []
+        i = 0
+        for k in doc.capitalised:  # a name starts with a capital: skip the other tokens at once
+            if k < i or taken_flags[k]:
+                continue
+            # Two name words at least (see below): a capital or a particle ("bin") must follow.
+            following = words[k + 1] if k + 1 < len(words) else ""
+            if not following[:1].isupper() and following not in particles:
+                continue
+            i = k
+            j = self._name_run(i)
+            if j == i:
+                i += 1
+                continue
+            start, end = doc.starts[i], doc.end(j - 1)
+            # A name found by pattern has two words or more: one word alone needs no title.
+            if j - i < 2 or any(taken_flags[i:j]) or doc.followed_by_place_suffix(end):
+                i = j
+                continue
+            name_words = words[i:j]
+            title, country = self._title_before(i)
+            after_title = None
+            if title is None or title in self.rules.honorifics:
+                after_title, after_country = self._title_after(j)
+                country = country or after_country
+            sentence_start = doc.sentence_start(i) or words[i - 1] == "to"
+            vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words)
+            if title or (after_title and sentence_start) or vietnamese:
+                if country is None and self._looks_vietnamese(name_words):
+                    country = HOME_COUNTRY
+                mentions.append(Mention(start, end, " ".join(name_words), after_title or title, country))
+            i = j
+        return mentions
+
+    def _name_run(self, i: int) -> int:
+        """Index after the run of name tokens starting at i (particles allowed inside)."""
+        is_name, words, particles, n = (
+            self.doc.is_name_token,
+            self.words,
+            self.rules.particles,
+            len(self.words),
+        )
+        j = i
+        while j < n:
+            if is_name(j):
+                j += 1
+                continue
+            k = j
+            while k < n and words[k] in particles:
+                k += 1
+            if j > i and k > j and k < n and is_name(k):
+                j = k
+            else:
+                break
+        return j
+
+    def _looks_vietnamese(self, words: list[str]) -> bool:
+        return words[0] in self.rules.vn_surnames and all(w.isalpha() and len(w) <= 7 for w in words)
+
+    def _guess_person(self, mention: Mention) -> Person:
+        words = mention.name.split()
+        if any(w.lower() in ("bin", "binti", "bint") for w in words):
+            order = "malay"
+        elif words[0] in self.rules.vn_surnames and (mention.country in (None, HOME_COUNTRY)):
+            order = "vietnamese"
+        elif words[0] in self.rules.cn_surnames and len(words) <= 3:
+            order = "chinese"
+        else:
+            order = "western"
+        return Person(mention.name, mention.country, order, roles=(mention.title,) if mention.title else ())
+
+    # -- titles -----------------------------------------------------------------------------
+
+    def _title_before(self, i: int) -> tuple[str | None, str | None]:
+        """The title phrase ending just before token i, and the country it names."""
+        words, in_gazetteer = self.words, self.doc.in_gazetteer
+        title_words, connectors = self.rules.title_words, self.rules.connectors
+        j = i
+        while j > 0 and i - j < _MAX_TITLE_TOKENS:
+            word = words[j - 1]
+            if (
+                word in title_words
+                or word in connectors
+                or word in _POSSESSIVES
+                or word.startswith("(")
+                or in_gazetteer[j - 1]
+            ):
+                j -= 1
+            else:
+                break
+        return self._describe_title(j, i)
+
+    def _describe_title(self, j: int, i: int) -> tuple[str | None, str | None]:
+        """The title text of tokens [j, i) and the person's country: the first country it names
+        that is not a posting ("Vietnamese Ambassador to Argentina" is Vietnamese)."""
+        doc, words, connectors = self.doc, self.words, self.rules.connectors
+        country = None
+        while j < i and words[j] in connectors:
+            j += 1
+        if i > j:
+            low, high = doc.starts[j], doc.end(i - 1)
+            # Country spans are in text order: start at the first one inside the title.
+            spans = doc.country_spans
+            for n in range(bisect_left(doc.country_starts, low), len(spans)):
+                start, end, _surface, code = spans[n]
+                if start > high:
+                    break
+                if end <= high and not _POSTING.search(self.text[max(low, start - 10) : start]):
+                    country = code
+                    break
+        # Drop leading connectors, countries and possessives: "his Singaporean counterpart".
+        while j < i and (
+            words[j] in connectors
+            or words[j] in _POSSESSIVES
+            or words[j].startswith("(")
+            or doc.in_gazetteer[j]
+        ):
+            j += 1
+        while i > j and (words[i - 1] in connectors or words[i - 1].startswith("(")):
+            i -= 1
+        if not any(words[k] in self.rules.heads for k in range(j, i)):
+            return None, country
+        return self.text[doc.starts[j] : doc.end(i - 1)], country
+
+    def _title_after(self, k: int) -> tuple[str | None, str | None]:
+        """ ", Secretary of the Party Central Committee and ..." after a name ending at token k."""
+        words, n = self.words, len(self.words)
+        if k + 1 >= n or words[k] != ",":
+            return None, None
+        j = k + 1
+        if words[j] in ("the", "a", "an"):
+            j += 1
+        if j >= n or words[j] not in self.rules.heads:
+            return None, None
+        start = j
+        while j < n and words[j] not in (",", ".", ";", "\n") and j - start < 20:
+            j += 1
+        return self._describe_title(start, j)
+
+    # -- short forms and role phrases ---------------------------------------------------------
+
+    def short_form(self, person: Person) -> str:
+        if person.short:
+            return person.short
+        words = [w for w in person.name.split() if w not in ("Jr.", "Sr.", "Jr", "II", "III")]
+        if person.name_order in ("malay", "chinese"):
+            return words[0]
+        if person.name_order == "mononym":
+            return person.name
+        return words[-1]
+
+    def _tokens_equal_to(self, words: set[str]) -> list[int]:
+        """Indices of the tokens that are one of `words`, in text order."""
+        found: list[int] = []
+        for word in words:
+            position = self.text.find(word)
+            while position >= 0:
+                k = self.doc.token_starting_at(position)
+                if k is not None and self.words[k] == word:
+                    found.append(k)
+                position = self.text.find(word, position + 1)
+        return sorted(found)
+
+    def _short_mentions(self, found: Found) -> None:
+        by_short: dict[str, list[str]] = {}
+        for person in found.people.values():
+            by_short.setdefault(self.short_form(person), []).append(person.name)
+        title_words = self.rules.title_words
+        shorts = sorted((s for s in by_short if " " in s or s not in title_words), key=lambda s: -len(s))
+        if not shorts:
+            return
+        doc = self.doc
+        taken = doc.token_flags([(m.start, m.end) for m in found.mentions] + doc.excluded_spans)
+        by_first: dict[str, list[list[str]]] = {}
+        for short in shorts:  # longest first
+            words = short.split()
+            by_first.setdefault(words[0], []).append(words)
+        for k in self._tokens_equal_to(set(by_first)):
+            if taken[k]:
+                continue
+            words = next((w for w in by_first[self.words[k]] if self._words_at(k, w)), None)
+            if words is None:
+                continue
+            short = " ".join(words)
+            start, end = doc.starts[k], doc.end(k + len(words) - 1)
+            names = by_short[short]
+            if self._inside_other_name(start, end):
+                continue
+            name, title = self._resolve(names, k, found)
+            if name:
+                found.mentions.append(Mention(start, end, name))
+                if short != name and len(names) == 1:
+                    found.aliases.setdefault(short, name)
+                elif short != name and title:
+                    found.aliases.setdefault(f"{title} {short}", name)
+
+    def _words_at(self, k: int, words: list[str]) -> bool:
+        """Tokens k, k+1, ... are exactly `words`, one space apart."""
+        last = k + len(words) - 1
+        if last >= len(self.words):
+            return False
+        return self.words[k : last + 1] == words and all(self.doc.adjacent(n, n + 1) for n in range(k, last))
+
+    def _inside_other_name(self, start: int, end: int) -> bool:
+        doc, words = self.doc, self.words
+        k = doc.token_starting_at(start)
+        if k is None:
+            return True
+        k_end = doc.token_ending_at(end)
+        if k_end is None:
+            k_end = k
+        neighbours = []
+        if k > 0 and words[k - 1] not in SENTENCE_END:
+            neighbours.append(k - 1)
+        if k_end + 1 < len(words):
+            neighbours.append(k_end + 1)
+        return any(doc.is_name_token(n) for n in neighbours) or doc.followed_by_place_suffix(end)
+
+    def _resolve(self, names: list[str], k: int, found: Found) -> tuple[str | None, str | None]:
+        """Which of the people sharing a short form is meant at token k, and the title used
+        ("PM Chinh" is the Prime Minister, "Deputy PM Chinh" the Deputy Prime Minister)."""
+        title = self._title_before(k)[0]
+        if len(names) == 1:
+            return names[0], title
+        if title:
+            wanted = expand(title, self.rules)
+            exact = [
+                name
+                for name in names
+                if any(
+                    expand(t, self.rules) == wanted
+                    for t in [m.title for m in found.mentions if m.name == name and m.title]
+                    + list(found.people[name].roles)
+                )
+            ]
+            if len(exact) == 1:
+                return exact[0], title
+        start = self.doc.starts[k]
+        earlier = [m for m in found.mentions if m.start < start and m.name in names]
+        return (earlier[-1].name if earlier else None), None
+
+    def _role_references(self, found: Found) -> None:
+        for match in whole_words(self.rules.role_pattern, self.text):
+            phrase = match.group()
+            required = self.rules.role_references[phrase]
+            candidates = []
+            for mention in found.mentions:
+                if mention.start >= match.start():
+                    break
+                roles = [mention.title or "", *found.people[mention.name].roles]
+                if any(all(word in role for word in required) for role in roles):
+                    candidates.append(mention.name)
+            if len(set(candidates)) == 1:
+                found.aliases.setdefault(phrase, candidates[0])
