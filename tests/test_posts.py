@@ -18,7 +18,14 @@ from conftest import PROJECT_ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from news_digest.article import Article, Official, Tags
-from news_digest.posts import escape_markdown, render_post
+from news_digest.posts import (
+    SLUG_PLACEHOLDER,
+    collapse_spaces,
+    escape_markdown,
+    escape_paragraphs,
+    fill_slug,
+    render_post,
+)
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
 
@@ -178,3 +185,21 @@ def test_a_post_reads_back_as_the_article(tmp_path) -> None:
     assert metadata["date"].date() == dt.date(2025, 9, 16)
     assert json.loads(metadata["officials"])[0]["title"] == "Minister: of Foreign Affairs"
     assert json.loads(metadata["captions"]) == ["A caption: with a colon. (Photo: VNA)"]
+
+
+PARAGRAPH_TEXTS = st.text(alphabet=st.sampled_from(list("ab #>+-1.*_[]\\`<>&\n\t\u2028\u00a0 ")), max_size=12)
+
+
+@settings(max_examples=300)
+@given(st.lists(PARAGRAPH_TEXTS, min_size=1, max_size=4))
+def test_paragraphs_are_escaped_in_one_pass_as_one_by_one(paragraphs: list[str]) -> None:
+    assert escape_paragraphs(paragraphs) == "\n\n".join(escape_markdown(p) for p in paragraphs)
+    for text in paragraphs:
+        assert collapse_spaces(text) == " ".join(text.split())
+
+
+def test_post_rendered_before_its_slug_is_known_gets_it_later() -> None:
+    article = make_article("Vietnam, Laos hold talks", "The lead.", ["A paragraph.", "Another."])
+    tags = Tags(country_codes=["LA"])
+    early = render_post(article, tags, SLUG_PLACEHOLDER, "seeds/x.txt").encode("utf-8")
+    assert fill_slug(early, "a-slug") == render_post(article, tags, "a-slug", "seeds/x.txt").encode("utf-8")

@@ -15,29 +15,49 @@ from .gazetteer import gazetteer
 
 SLUG_MAX_LENGTH = 80
 FALLBACK_DATE = dt.date(1970, 1, 1)
+# Stands for the slug in a post rendered before the slug is known (see `fill_slug`). Cleaned text
+# never holds a NUL (control characters are removed) and file names cannot either.
+SLUG_PLACEHOLDER = "\0slug\0"
 
 # Characters Python-Markdown would read as markup anywhere in a line.
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]])")
-# Line starts that open a block: headings, quotes, lists, rules, tables, code fences.
-_BLOCK_START = re.compile(r"^()([#>+-]|\d+\.)")
+_MARKUP_CHARACTERS = "\\`*_[]"
+# Line starts that open a block: headings, quotes, lists, rules, tables, code fences. Matched
+# after a line break, which `re` finds faster than a `^` in multi-line mode.
+_BLOCK_START = re.compile(r"\n([#>+-]|\d+\.)")
 
 
 def escape_markdown(text: str) -> str:
     """Text that Python-Markdown renders back as exactly `text`, never as markup or HTML."""
-    text = " ".join(text.split())
+    return escape_paragraphs([text])
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    marker = match.group(1)
+    return "\n" + marker[:-1] + "\\" + marker[-1]
+
+
+def collapse_spaces(text: str) -> str:
+    """`" ".join(text.split())`, quick for a text that has nothing to collapse (most have not):
+    the white space `split` splits on, other than the space, is not printable."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def escape_paragraphs(paragraphs: list[str]) -> str:
+    """`escape_markdown` of each paragraph, joined by blank lines. All paragraphs are escaped in
+    one pass: a paragraph holds no line break once its white space is collapsed."""
+    text = "\n" + "\n\n".join(map(collapse_spaces, paragraphs))  # a line break starts each
     text = html.escape(text, quote=False)  # & < > become entities: no raw HTML, no autolinks
-    text = _INLINE_MARKUP.sub(r"\\\1", text)
-    match = _BLOCK_START.match(text)
-    if match:
-        marker = match.group(2)
-        escaped = marker[:-1] + "\\" + marker[-1]
-        text = text[: match.start(2)] + escaped + text[match.end(2) :]
-    return text
+    if any(char in text for char in _MARKUP_CHARACTERS):  # rare: a quick test first
+        text = _INLINE_MARKUP.sub(r"\\\1", text)
+    return _BLOCK_START.sub(_escape_block_start, text)[1:]
 
 
 def metadata_value(text: str) -> str:
     """One line of metadata: whitespace collapsed so a value cannot start a new key."""
-    return " ".join(str(text).split())
+    return collapse_spaces(str(text))
 
 
 @cache
@@ -78,5 +98,9 @@ def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> st
     paragraphs = article.paragraphs
     if len(paragraphs) > 1 and paragraphs[0] == article.lead:
         paragraphs = paragraphs[1:]  # the page shows the lead already
-    body = "\n\n".join(escape_markdown(p) for p in paragraphs)
-    return "\n".join(lines) + "\n\n" + body + "\n"
+    return "\n".join(lines) + "\n\n" + escape_paragraphs(paragraphs) + "\n"
+
+
+def fill_slug(post: bytes, slug: str) -> bytes:
+    """A post rendered with `SLUG_PLACEHOLDER` (UTF-8), with its slug."""
+    return post.replace(SLUG_PLACEHOLDER.encode(), slug.encode(), 1)

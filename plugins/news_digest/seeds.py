@@ -15,6 +15,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 MAX_SEED_BYTES = 2_000_000
+_READ_SIZE = 1 << 16
 # A text with more C0/C1 control characters (other than tab and line ends) than this share
 # of its characters is binary data, whatever encoding it happens to decode in.
 MAX_CONTROL_SHARE = 0.05
@@ -95,6 +96,11 @@ def decode(data: bytes) -> str:
 
 def read_seed(path: Path) -> str:
     """The text of one seed file, or `SeedError` with the reason; never reads more than the limit."""
+    return decode(read_seed_bytes(path))
+
+
+def read_seed_bytes(path: Path) -> bytes:
+    """The bytes of one seed file (`SeedError` when it is not a regular file or too large)."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags)  # non-blocking: a named pipe must not hang the build
     try:
@@ -104,11 +110,18 @@ def read_seed(path: Path) -> str:
             raise SeedError(f"not a regular file ({kind})")
         if info.st_size > MAX_SEED_BYTES:
             raise SeedError(f"file too large ({info.st_size:,} bytes; the limit is {MAX_SEED_BYTES:,})")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_SEED_BYTES + 1)  # bounded even if the file grows meanwhile
+        # Bounded even if the file grows meanwhile. (Plain `os.read`s: a buffered file's
+        # `read(MAX_SEED_BYTES + 1)` would set up a buffer of that size for every seed.)
+        chunks, remaining = [], MAX_SEED_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, max(info.st_size + 1, _READ_SIZE)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)
-    return decode(data)
 
 
 def is_hidden(path: Path, folder: Path) -> bool:
@@ -121,7 +134,16 @@ def list_seeds(folder: Path) -> list[Path]:
     Anything that is not a directory counts, so that a pipe or a broken link is reported
     rather than silently skipped; links to directories are not followed.
     """
-    found: list[Path] = []
+    return [path for path, _inside in walk_seeds(folder)]
+
+
+def walk_seeds(folder: Path) -> list[tuple[Path, str]]:
+    """`list_seeds`, each with its path relative to `folder`."""
+    found: list[tuple[Path, str]] = []
     for dirpath, _dirnames, filenames in os.walk(folder, followlinks=False):
-        found.extend(Path(dirpath, name) for name in filenames)
-    return sorted(found, key=str)
+        inside = os.path.relpath(dirpath, folder)
+        found.extend(
+            (Path(dirpath, name), os.path.join(inside, name) if inside != "." else name) for name in filenames
+        )
+    found.sort(key=lambda seed: str(seed[0]))
+    return found
