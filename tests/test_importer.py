@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from news_digest import importer
+from news_digest import import_cache, importer
 from news_digest.importer import TEMP_PREFIX, import_seeds, process_seed
 from news_digest.seeds import MAX_SEED_BYTES
 
@@ -530,3 +530,98 @@ def test_broken_link_is_rejected_with_its_reason(tmp_path: Path) -> None:
     assert data["rejected"] == [
         {"seed": "seeds/gone.txt", "reason": "cannot read file: broken symbolic link"}
     ]
+
+
+# The import cache and worker processes ----------------------------------------------------------
+
+
+def cached_import(project: Path, workers: int | None = None) -> tuple[importer.ImportReport, dict]:
+    report = import_seeds(
+        project / "seeds",
+        project / "content" / "posts",
+        project / "import-report.json",
+        workers,
+        cache_path=project / "cache" / "news-digest-import.pickle",
+    )
+    return report, json.loads((project / "import-report.json").read_text(encoding="utf-8"))
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def lists(data: dict) -> dict:
+    """What a report says of the seeds (not what this run wrote or removed)."""
+    return {key: data[key] for key in ("published", "duplicates", "rejected", "registry_candidates")}
+
+
+@pytest.fixture
+def seeds_read(monkeypatch) -> list[str]:
+    """The names of the seeds an import reads (`seed_result` runs for them)."""
+    read: list[str] = []
+    real = importer.seed_result
+
+    def counting(path: str, name: str, posts_dir: Path | None = None):
+        read.append(name)
+        return real(path, name, posts_dir)
+
+    monkeypatch.setattr(importer, "seed_result", counting)
+    return read
+
+
+def test_reimport_with_the_cache_reads_only_what_changed(tmp_path: Path, seeds_read: list[str]) -> None:
+    seeds = make_seeds(tmp_path / "seeds", [p.name for p in CORPUS.iterdir()])  # all small files
+    _, first = cached_import(tmp_path)
+    seeds_read.clear()
+    posts = tmp_path / "content" / "posts"
+    before = tree(posts)
+
+    report, again = cached_import(tmp_path)
+    assert seeds_read == [] and report.written == 0 and report.unchanged == len(before)
+    assert lists(again) == lists(first) and tree(posts) == before
+
+    gone = posts / first["published"][0]["post"]
+    gone.unlink()
+    (posts / first["published"][1]["post"]).write_text("edited by hand", encoding="utf-8")
+    report, _ = cached_import(tmp_path)
+    assert seeds_read == [], "posts are written again from the cache"
+    assert report.written == 2 and tree(posts) == before
+
+    shutil.copyfile(CORPUS / "cp1252.txt", seeds / "cp1252 again.txt")
+    (seeds / "latin-1.txt").write_text(
+        "Vietnam, Peru talks\nHanoi (VNA) – Talks were held./.\n", encoding="utf-8"
+    )
+    _, changed = cached_import(tmp_path)
+    assert sorted(seeds_read) == ["seeds/cp1252 again.txt", "seeds/latin-1.txt"]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(seeds, fresh / "seeds")
+    _, without_cache = run_import(fresh)
+    assert lists(changed) == lists(without_cache)
+    assert tree(posts) == tree(fresh / "content" / "posts")
+
+
+def test_a_cache_of_other_code_or_a_broken_one_is_not_used(tmp_path: Path, monkeypatch, seeds_read) -> None:
+    make_seeds(tmp_path / "seeds", ["cp1252.txt", "latin-1.txt", "utf8-bom.txt"])
+    _, first = cached_import(tmp_path)
+    seeds_read.clear()
+    monkeypatch.setattr(import_cache, "code_fingerprint", lambda: "other code")
+    _, data = cached_import(tmp_path)
+    assert len(seeds_read) == 3 and lists(data) == lists(first)
+    monkeypatch.undo()
+    cache = tmp_path / "cache" / "news-digest-import.pickle"
+    cache.write_bytes(cache.read_bytes()[:1000])
+    _, data = cached_import(tmp_path)
+    assert lists(data) == lists(first)
+
+
+def test_workers_import_what_one_process_imports(tmp_path: Path, monkeypatch) -> None:
+    make_seeds(tmp_path / "one" / "seeds")
+    _, alone = run_import(tmp_path / "one")
+    monkeypatch.setattr(importer, "PARALLEL_THRESHOLD", 1)
+    make_seeds(tmp_path / "two" / "seeds")
+    _, together = cached_import(tmp_path / "two", workers=2)
+    assert lists(together) == lists(alone)
+    assert tree(tmp_path / "two" / "content") == tree(tmp_path / "one" / "content")
+    assert not [p for p in (tmp_path / "two").rglob("*") if p.name.startswith(TEMP_PREFIX)]
