@@ -602,6 +602,19 @@ def test_reimport_with_the_cache_reads_only_what_changed(tmp_path: Path, seeds_r
     assert tree(posts) == tree(fresh / "content" / "posts")
 
 
+def test_the_command_line_and_the_build_share_the_cache(tmp_path: Path, monkeypatch, seeds_read) -> None:
+    """`news-digest import` names the folder `seeds`, the build `<project>/seeds`: the same seeds."""
+    make_seeds(tmp_path / "seeds", ["cp1252.txt", "latin-1.txt", "utf8-bom.txt"])
+    monkeypatch.chdir(tmp_path)
+    cache = Path("cache/news-digest-import.pickle")
+    import_seeds(Path("seeds"), Path("content/posts"), Path("import-report.json"), cache_path=cache)
+    first = json.loads(Path("import-report.json").read_text(encoding="utf-8"))
+    assert len(seeds_read) == 3
+    seeds_read.clear()
+    report, again = cached_import(tmp_path)
+    assert seeds_read == [] and report.written == 0 and lists(again) == lists(first)
+
+
 def test_a_cache_of_other_code_or_a_broken_one_is_not_used(tmp_path: Path, monkeypatch, seeds_read) -> None:
     make_seeds(tmp_path / "seeds", ["cp1252.txt", "latin-1.txt", "utf8-bom.txt"])
     _, first = cached_import(tmp_path)

@@ -323,6 +323,9 @@ def import_seeds(
     cache_path: Path | None = None,
 ) -> ImportReport:
     """Turn every seed into a post, merge duplicates, reject what cannot be read."""
+    # Absolute, so that the cache's keys are the same whether the folder was given as `seeds`
+    # (the command line) or as `<project>/seeds` (the build); links are not followed.
+    seeds_dir = Path(os.path.abspath(seeds_dir))
     if not seeds_dir.is_dir():
         log.warning("news-digest: no seeds folder at %s; every post will be removed", seeds_dir)
     seeds = find_seeds(seeds_dir)
