@@ -680,16 +680,59 @@ def cpu_rows(results: list[SizeResult]) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def load_results(path: Path) -> tuple[dict[str, str], list[SizeResult]]:
-    """Results saved by an earlier run (bench/work/results.json), to print or write them again."""
-    data = json.loads(path.read_text("utf-8"))
-    results = []
-    for raw in data["results"]:
-        steps = {name: Step(**step) for name, step in raw.pop("steps").items()}
-        for key in ("output_ours", "output_plain"):
-            raw[key] = tuple(raw[key]) if raw.get(key) else None
-        results.append(SizeResult(**raw, steps=steps))
-    return data["env"], results
+def load_results(paths: list[Path]) -> tuple[dict[str, str], list[SizeResult]]:
+    """Results saved by earlier runs (bench/work/results.json), to print or write them again.
+
+    Several files are merged, smallest N first (a size in a later file replaces the same size in
+    an earlier one): a long 50,000 run done apart from the 1,000-10,000 run then gets its growth
+    table. Where the runs differ in date, commit or command, the merged value lists each.
+    """
+    env: dict[str, str] = {}
+    by_size: dict[int, SizeResult] = {}
+    for path in paths:
+        data = json.loads(path.read_text("utf-8"))
+        for key, value in data["env"].items():
+            seen = env.get(key)
+            env[key] = value if seen is None or value in seen.split("; ") else f"{seen}; {value}"
+        for raw in data["results"]:
+            steps = {name: Step(**step) for name, step in raw.pop("steps").items()}
+            for key in ("output_ours", "output_plain"):
+                raw[key] = tuple(raw[key]) if raw.get(key) else None
+            by_size[raw["n"]] = SizeResult(**raw, steps=steps)
+    return env, [by_size[n] for n in sorted(by_size)]
+
+
+GROWTH_STEPS = ("import", "re-import", "ours cold build", "ours cold", "ours warm", "ours add one")
+
+
+def growth_rows(results: list[SizeResult]) -> tuple[list[str], list[list[str]]]:
+    """From each N to the next: how time and memory grow against the article count (linear
+    growth has the same factor as the articles)."""
+    header = ["N", "articles", "step", "wall s", "time", "peak RSS MiB", "memory", "peak tree MiB", "tree"]
+
+    def grew(a: float | None, b: float | None, fmt: str) -> tuple[str, str]:
+        if not a or not b:
+            return "—", "—"
+        return f"{fmt.format(a)} → {fmt.format(b)}", f"×{b / a:.1f}"
+
+    rows = []
+    ordered = sorted(results, key=lambda r: r.n)
+    for small, large in itertools.pairwise(ordered):
+        for name in GROWTH_STEPS:
+            a, b = small.steps.get(name), large.steps.get(name)
+            if not (a and b and a.status == b.status == "ok"):
+                continue
+            rows.append(
+                [
+                    f"{small.n:,} → {large.n:,}",
+                    f"×{large.n / small.n:.1f}",
+                    name,
+                    *grew(a.seconds, b.seconds, "{:.1f}"),
+                    *grew(a.peak_rss_mib, b.peak_rss_mib, "{:.0f}"),
+                    *grew(a.peak_tree_mib, b.peak_tree_mib, "{:.0f}"),
+                ]
+            )
+    return header, rows
 
 
 def detail_rows(results: list[SizeResult]) -> tuple[list[str], list[list[str]]]:
@@ -872,9 +915,23 @@ def results_markdown(env: dict[str, str], results: list[SizeResult], command: st
     header, rows = summary_rows(results)
     dheader, drows = detail_rows(results)
     cheader, crows = cpu_rows(results)
+    gheader, grows = growth_rows(results)
+    commands = " and ".join(f"`{c}`" for c in command.split("; "))  # merged runs: each command
+    growth = (
+        f"""
+## Growth
+
+Each step's time and peak memory from one N to the next; growth close to linear has factors near
+the *articles* factor.
+
+{markdown(gheader, grows)}
+"""
+        if grows
+        else ""
+    )
     return f"""# Benchmark results
 
-Measured on {env["date"]}, commit `{env["commit"]}`, with `{command}`.
+Measured on {env["date"]}, commit `{env["commit"]}`, with {commands}.
 
 Machine: {env["machine"]}; Python {env["python"]}, Pelican {env["pelican"]}, Markdown {env["markdown"]},
 feedgen {env["feedgen"]}.
@@ -903,7 +960,7 @@ Other processes shared this 2-core machine during some steps (*others' cores* is
 meanwhile, from /proc/stat); CPU seconds are less sensitive to that than wall-clock seconds.
 
 {markdown(cheader, crows)}
-
+{growth}
 ## Data
 
 {sizes_table(results)}
@@ -949,8 +1006,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--from-json",
         type=Path,
+        nargs="+",
         metavar="FILE",
-        help="measure nothing: print (and --write-results) the tables of an earlier run's results.json",
+        help="measure nothing: print (and --write-results) the tables of earlier runs' results.json "
+        "(several files are merged by N)",
     )
     args = parser.parse_args(argv)
     if args.from_json:
@@ -985,8 +1044,11 @@ def main(argv: list[str] | None = None) -> int:
 def report(env: dict[str, str], results: list[SizeResult], args: argparse.Namespace, argv) -> int:
     header, rows = summary_rows(results)
     cheader, crows = cpu_rows(results)
+    gheader, grows = growth_rows(results)
     print("\n" + text_table(header, rows))
     print("\n" + text_table(cheader, crows))
+    if grows:
+        print("\n" + text_table(gheader, grows))
     print("\n" + markdown(header, rows))
     print("\n" + markdown(cheader, crows))
     if args.write_results:
