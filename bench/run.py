@@ -680,6 +680,9 @@ def cpu_rows(results: list[SizeResult]) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+MERGED = "; "  # between the values of runs merged by `load_results` (date, commit, command)
+
+
 def load_results(paths: list[Path]) -> tuple[dict[str, str], list[SizeResult]]:
     """Results saved by earlier runs (bench/work/results.json), to print or write them again.
 
@@ -693,7 +696,7 @@ def load_results(paths: list[Path]) -> tuple[dict[str, str], list[SizeResult]]:
         data = json.loads(path.read_text("utf-8"))
         for key, value in data["env"].items():
             seen = env.get(key)
-            env[key] = value if seen is None or value in seen.split("; ") else f"{seen}; {value}"
+            env[key] = value if seen is None or value in seen.split(MERGED) else f"{seen}{MERGED}{value}"
         for raw in data["results"]:
             steps = {name: Step(**step) for name, step in raw.pop("steps").items()}
             for key in ("output_ours", "output_plain"):
@@ -916,7 +919,7 @@ def results_markdown(env: dict[str, str], results: list[SizeResult], command: st
     dheader, drows = detail_rows(results)
     cheader, crows = cpu_rows(results)
     gheader, grows = growth_rows(results)
-    commands = " and ".join(f"`{c}`" for c in command.split("; "))  # merged runs: each command
+    commands = " and ".join(f"`{c}`" for c in command.split(MERGED))
     growth = (
         f"""
 ## Growth
