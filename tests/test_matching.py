@@ -6,7 +6,13 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from news_digest.matching import has_whole_word, trie_regex, whole_words, words_pattern
+from news_digest.matching import (
+    Phrases,
+    has_whole_word,
+    trie_regex,
+    whole_words,
+    words_pattern,
+)
 
 FORMS = ["ab", "abc", "b c", "c", "ba", "a-b", "x", "Guinea", "Papua New Guinea", "Guinea-Bissau"]
 TEXTS = st.text(alphabet="abcx Guine-Bsu1_é.PpwN", max_size=30)
@@ -42,3 +48,22 @@ def test_trie_regex_prefers_the_longest_form_that_ends_a_word() -> None:
         "Guinea",
     ]
     assert [m.group() for m in whole_words(pattern, "abcd ab-c abc")] == ["ab", "c", "abc"]
+
+
+# Listed as role phrases are: overlapping ("b c" inside "ab c"), one a prefix of another, lower case.
+PHRASES = ["ab c", "b c", "ab", "Guinea", "Guinea-Bissau", "c"]
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_phrases_find_what_their_alternation_finds(text: str) -> None:
+    for phrases in (PHRASES, PHRASES[::-1]):  # the first listed wins where two start together
+        found = Phrases(phrases).finditer(text)
+        expected = whole_words(words_pattern("|".join(map(re.escape, phrases))), text)
+        assert [(m.span(), m.group()) for m in found] == [(m.span(), m.group()) for m in expected]
+
+
+def test_phrases_are_whole_words() -> None:
+    text = "stop legislator; the top legislators; UN chief, top legislator"
+    found = Phrases(["top legislator", "UN chief"]).finditer(text)
+    assert [m.span() for m in found] == [(38, 46), (48, 62)]

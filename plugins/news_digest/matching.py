@@ -58,3 +58,29 @@ def whole_words(
 
 def has_whole_word(pattern: re.Pattern[str], text: str) -> bool:
     return next(whole_words(pattern, text), None) is not None
+
+
+class Phrases:
+    """Whole-word matching of a few literal phrases: what `whole_words` finds with their
+    alternation (the first listed wins where several match), but `str.find` looks for each phrase
+    and the pattern is only tried where one occurs. A scan of the text would stop at every letter a
+    phrase starts with, and a lower-case one ("top legislator") makes that most letters."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(phrases)
+        self.pattern = words_pattern("|".join(map(re.escape, self.phrases)))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts: set[int] = set()
+        for phrase in self.phrases:
+            start = text.find(phrase)
+            while start >= 0:
+                starts.add(start)
+                start = text.find(phrase, start + 1)
+        position = 0
+        for start in sorted(starts):
+            if start < position or (start and _WORD_CHAR.match(text, start - 1)):
+                continue
+            if match := self.pattern.match(text, start):
+                yield match
+                position = match.end()

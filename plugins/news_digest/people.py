@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .gazetteer import HOME_COUNTRY, Person, gazetteer
-from .matching import whole_words, words_pattern
+from .matching import Phrases
 
 if TYPE_CHECKING:
     from .tag import ArticleTagger
@@ -35,11 +35,12 @@ class NameRules:
     connectors: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
+    never_names: frozenset[str]  # title words and not_names, less the particles: one lookup
     place_suffixes: frozenset[str]
     vn_surnames: frozenset[str]
     cn_surnames: frozenset[str]
     role_references: dict[str, list[str]]
-    role_pattern: re.Pattern[str]  # for `whole_words`
+    role_phrases: Phrases
     abbreviations: dict[str, str]
     abbreviation_pattern: re.Pattern[str]  # longest first
     honorifics: frozenset[str]
@@ -52,17 +53,20 @@ def name_rules() -> NameRules:
     roles = names["role_references"]
     abbreviations = names["title_abbreviations"]
     longest_first = sorted(abbreviations, key=lambda a: (-len(a), a))
+    title_words = frozenset(names["title_words"]) | heads
+    particles, not_names = frozenset(names["name_particles"]), frozenset(names["not_names"])
     return NameRules(
         heads=heads,
-        title_words=frozenset(names["title_words"]) | heads,
+        title_words=title_words,
         connectors=frozenset(names["title_connectors"]) | {"’", "'"},
-        particles=frozenset(names["name_particles"]),
-        not_names=frozenset(names["not_names"]),
+        particles=particles,
+        not_names=not_names,
+        never_names=(title_words | not_names) - particles,
         place_suffixes=frozenset(names["place_suffixes"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),
         cn_surnames=frozenset(names["chinese_surnames"]),
         role_references=roles,
-        role_pattern=words_pattern("|".join(map(re.escape, roles))),  # first listed wins
+        role_phrases=Phrases(roles),  # first listed wins
         abbreviations=abbreviations,
         abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
         honorifics=frozenset(names["honorifics"]),
@@ -92,9 +96,16 @@ class Found:
     aliases: dict[str, str] = field(default_factory=dict)
 
 
-def _is_part_of(short: str, long: str) -> bool:
-    a, b = short.split(), long.split()
-    return len(a) < len(b) and (b[: len(a)] == a or b[-len(a) :] == a)
+def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
+    """The first of `names` that starts or ends with more words, for each run of words that
+    begins or ends one of them: "Mohamad Bin Haji" -> "Mohamad Bin Haji Hasan"."""
+    longer: dict[tuple[str, ...], str] = {}
+    for name in names:
+        words = tuple(name.split())
+        for n in range(1, len(words)):
+            longer.setdefault(words[:n], name)
+            longer.setdefault(words[-n:], name)
+    return longer
 
 
 class PeopleFinder:
@@ -114,12 +125,12 @@ class PeopleFinder:
         for mention in registry:
             found.people[mention.name] = self.gaz.people[mention.name]
         # A pattern name that is part of another found name is an alias of it ("Mohamad Bin Haji").
-        full_names = [m.name for m in patterned] + list(found.people)
+        longer_names = _longer_names([m.name for m in patterned] + list(found.people))
         for mention in patterned:
-            longer = [n for n in full_names if n != mention.name and _is_part_of(mention.name, n)]
+            longer = longer_names.get(tuple(mention.name.split()))
             if longer:
-                found.aliases[mention.name] = longer[0]
-                mention.name = longer[0]
+                found.aliases[mention.name] = longer
+                mention.name = longer
             elif mention.name not in found.people:
                 found.people[mention.name] = self._guess_person(mention)
         mentions = sorted(registry + patterned, key=lambda m: m.start)
@@ -272,7 +283,7 @@ class PeopleFinder:
             j += 1
         while i > j and (words[i - 1] in connectors or words[i - 1].startswith("(")):
             i -= 1
-        if not any(words[k] in self.rules.heads for k in range(j, i)):
+        if self.rules.heads.isdisjoint(words[j:i]):
             return None, country
         return self.text[doc.starts[j] : doc.end(i - 1)], country
 
@@ -336,9 +347,10 @@ class PeopleFinder:
             if words is None:
                 continue
             short = " ".join(words)
-            start, end = doc.starts[k], doc.end(k + len(words) - 1)
+            last = k + len(words) - 1
+            start, end = doc.starts[k], doc.end(last)
             names = by_short[short]
-            if self._inside_other_name(start, end):
+            if self._inside_other_name(k, last):
                 continue
             name, title = self._resolve(names, k, found)
             if name:
@@ -355,27 +367,23 @@ class PeopleFinder:
             return False
         return self.words[k : last + 1] == words and all(self.doc.adjacent(n, n + 1) for n in range(k, last))
 
-    def _inside_other_name(self, start: int, end: int) -> bool:
+    def _inside_other_name(self, k: int, k_end: int) -> bool:
+        """Tokens k to k_end are part of a longer name: a name word beside them, or a place."""
         doc, words = self.doc, self.words
-        k = doc.token_starting_at(start)
-        if k is None:
-            return True
-        k_end = doc.token_ending_at(end)
-        if k_end is None:
-            k_end = k
         neighbours = []
         if k > 0 and words[k - 1] not in SENTENCE_END:
             neighbours.append(k - 1)
         if k_end + 1 < len(words):
             neighbours.append(k_end + 1)
-        return any(doc.is_name_token(n) for n in neighbours) or doc.followed_by_place_suffix(end)
+        return any(doc.is_name_token(n) for n in neighbours) or doc.followed_by_place_suffix(doc.end(k_end))
 
     def _resolve(self, names: list[str], k: int, found: Found) -> tuple[str | None, str | None]:
         """Which of the people sharing a short form is meant at token k, and the title used
-        ("PM Chinh" is the Prime Minister, "Deputy PM Chinh" the Deputy Prime Minister)."""
-        title = self._title_before(k)[0]
+        ("PM Chinh" is the Prime Minister, "Deputy PM Chinh" the Deputy Prime Minister) when
+        the short form is shared (it is only needed then)."""
         if len(names) == 1:
-            return names[0], title
+            return names[0], None
+        title = self._title_before(k)[0]
         if title:
             wanted = expand(title, self.rules)
             exact = [
@@ -394,7 +402,7 @@ class PeopleFinder:
         return (earlier[-1].name if earlier else None), None
 
     def _role_references(self, found: Found) -> None:
-        for match in whole_words(self.rules.role_pattern, self.text):
+        for match in self.rules.role_phrases.finditer(self.text):
             phrase = match.group()
             required = self.rules.role_references[phrase]
             candidates = []

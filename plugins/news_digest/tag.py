@@ -134,13 +134,10 @@ class ArticleTagger:
         word = self.words[k]
         if not word[:1].isupper():
             return False
-        if word in self.rules.particles:
-            return True
-        return (
-            word not in self.rules.title_words
-            and word not in self.rules.not_names
-            and self.starts[k] not in self.gazetteer_starts
-            and not (word.isupper() and len(word) > 1)
+        if word in self.rules.never_names:  # title words and not_names, but no particle
+            return False
+        return word in self.rules.particles or (
+            self.starts[k] not in self.gazetteer_starts and not (word.isupper() and len(word) > 1)
         )
 
     def followed_by_place_suffix(self, end: int) -> bool:
