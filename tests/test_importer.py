@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from news_digest import import_cache, importer
 from news_digest.importer import TEMP_PREFIX, import_seeds, process_seed
 from news_digest.seeds import MAX_SEED_BYTES
@@ -245,6 +247,17 @@ def test_no_end_marker_and_no_dateline_are_published_with_a_warning(corpus) -> N
     assert "no dateline" in warnings["no-dateline.txt"]
     article = process_seed(str(CORPUS / "no-end-marker.txt")).article
     assert not any("Peru" in p or "Lima" in p for p in article.paragraphs), "teasers are not the body"
+
+
+LINE_ENDS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="/.a \t\u3000\u00a0" + LINE_ENDS, max_size=14))
+def test_the_end_marker_is_found_where_a_line_ends_with_it(raw: str) -> None:
+    """The warning's test: some line of `str.splitlines` ends in "/." once stripped."""
+    ends_a_line = any(line.rstrip().endswith("/.") for line in raw.splitlines())
+    assert bool(importer._END_OF_LINE_MARKER.search(raw)) == ends_a_line
 
 
 def test_very_long_title_gets_a_bounded_slug(corpus) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,6 +44,10 @@ CHUNK_SIZE = 64  # seeds per task sent to a worker process
 LONG_TITLE = 200  # characters; longer titles are kept (the slug is bounded) but reported
 MAX_REASON = 300  # characters of an exception message kept in a rejection reason
 HIDDEN_FILE = "hidden file (name starts with '.'): not read"
+# "/." and nothing but white space up to the end of its line: a line of `str.splitlines` that
+# ends in the marker once stripped (the line boundaries of `splitlines` are white space).
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_END_OF_LINE_MARKER = re.compile(rf"/\.[^\S{_LINE_BREAKS}]*(?:[{_LINE_BREAKS}]|\Z)")
 
 
 @dataclass
@@ -117,7 +122,7 @@ def article_warnings(raw: str, article: Article) -> list[str]:
     warnings = []
     if not article.dateline:
         warnings.append("no dateline paragraph ('City (VNA) –'): the body starts after the lead")
-    if not any(line.rstrip().endswith("/.") for line in raw.splitlines()):
+    if not _END_OF_LINE_MARKER.search(raw):
         warnings.append("no end marker '/.': the body may include teasers of other articles")
     if article.date is None:
         warnings.append(f"no full date in the text: filed under {post_date(article).isoformat()}")

@@ -86,7 +86,7 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             text = _decode_legacy(data)
     text = text.removeprefix("\ufeff")
-    controls = sum(1 for _ in _CONTROL.finditer(text))
+    controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise SeedError(f"binary file ({controls:,} of {len(text):,} characters are control characters)")
     if _BLANK.fullmatch(text):
