@@ -27,6 +27,11 @@ _MARKUP_CHARACTERS = "\\`*_[]"
 _BLOCK_START = re.compile(r"\n([#>+-]|\d+\.)")
 
 
+# `json.dumps` with options builds an encoder for every call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def escape_markdown(text: str) -> str:
     """Text that Python-Markdown renders back as exactly `text`, never as markup or HTML."""
     return escape_paragraphs([text])
@@ -37,18 +42,26 @@ def _escape_block_start(match: re.Match[str]) -> str:
     return "\n" + marker[:-1] + "\\" + marker[-1]
 
 
+def is_collapsed(text: str) -> bool:
+    """`collapse_spaces` would leave `text` as it is (most texts): the white space `split`
+    splits on, other than the space, is not printable."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def collapse_spaces(text: str) -> str:
-    """`" ".join(text.split())`, quick for a text that has nothing to collapse (most have not):
-    the white space `split` splits on, other than the space, is not printable."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
+    """`" ".join(text.split())`, quick for a text that has nothing to collapse."""
+    return text if is_collapsed(text) else " ".join(text.split())
 
 
 def escape_paragraphs(paragraphs: list[str]) -> str:
     """`escape_markdown` of each paragraph, joined by blank lines. All paragraphs are escaped in
     one pass: a paragraph holds no line break once its white space is collapsed."""
-    text = "\n" + "\n\n".join(map(collapse_spaces, paragraphs))  # a line break starts each
+    # A line break starts each. (Joined with spaces, the paragraphs are tested for anything to
+    # collapse all at once: a paragraph starting or ending with a space, or empty, makes two.)
+    if is_collapsed(" ".join(paragraphs)):
+        text = "\n" + "\n\n".join(paragraphs)
+    else:
+        text = "\n" + "\n\n".join(map(collapse_spaces, paragraphs))
     text = html.escape(text, quote=False)  # & < > become entities: no raw HTML, no autolinks
     if any(char in text for char in _MARKUP_CHARACTERS):  # rare: a quick test first
         text = _INLINE_MARKUP.sub(r"\\\1", text)
@@ -91,8 +104,8 @@ def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> st
         "Countries": ", ".join(tags.country_codes),
         "Country_names": ", ".join(gaz.countries[c].name for c in tags.country_codes),
         "Organisations": ", ".join(tags.organisations),
-        "Officials": json.dumps(officials, ensure_ascii=False, sort_keys=True),
-        "Captions": json.dumps(article.captions, ensure_ascii=False),
+        "Officials": _JSON_SORTED.encode(officials),
+        "Captions": _JSON.encode(article.captions),
     }
     lines = [f"{key}: {metadata_value(value)}" for key, value in meta.items() if value != ""]
     paragraphs = article.paragraphs
