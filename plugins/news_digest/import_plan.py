@@ -35,6 +35,7 @@ class SeedResult(NamedTuple):
     warnings: tuple[str, ...] = ()
     unregistered: tuple[tuple[str, str | None, str | None], ...] = ()  # officials: name, country, title
     post: bytes | None = None  # rendered with `posts.SLUG_PLACEHOLDER`, UTF-8
+    post_digest: str = ""  # the hash of the post with `slug`, the slug it has unless titles clash
     post_error: str | None = None  # rendering it failed (a bug): the reason
 
 
@@ -181,7 +182,9 @@ def plan_import(results: list[tuple[Key, SeedResult]], in_folder: dict[str, str]
             continue
         path = paths[item.seed]
         slug = path.rpartition("/")[2].removesuffix(".md")
-        plan.posts.append(PlannedPost(path, keys[item.seed], slug, _digest(fill_slug(item.post, slug))))
+        known = slug == item.slug and item.post_digest  # hashed by the worker
+        digest = item.post_digest if known else _digest(fill_slug(item.post, slug))
+        plan.posts.append(PlannedPost(path, keys[item.seed], slug, digest))
         posted.append(item)
         entry = {
             "seed": item.seed,

@@ -179,6 +179,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processi
     if item.article is None or item.tags is None:
         return digest, SeedResult(name, error=item.error), None
     article, tags = item.article, item.tags
+    slug = base_slug(article.title)
     post = post_error = None
     try:
         text = render_post(article, tags, SLUG_PLACEHOLDER, name)
@@ -190,7 +191,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processi
     result = SeedResult(
         seed=name,
         title=article.title,
-        slug=base_slug(article.title),
+        slug=slug,
         url=source_url(article),
         content_hash=article.content_hash,
         date=post_date(article),
@@ -198,6 +199,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processi
         warnings=tuple(item.warnings),
         unregistered=tuple((o.name, o.country, o.title) for o in tags.officials if not o.in_registry),
         post=post,
+        post_digest=bytes_digest(fill_slug(post, slug)) if post is not None else "",
         post_error=post_error,
     )
     return digest, result, _stage_post(posts_dir, result) if posts_dir else None
@@ -210,10 +212,10 @@ def _stage_post(posts_dir: Path, result: SeedResult) -> Staged | None:
     if result.post is None:
         return None
     path = f"{result.date.year}/{result.slug}.md"
-    data = fill_slug(result.post, result.slug)
     target = posts_dir / path
-    if file_digest(target) == bytes_digest(data):
+    if file_digest(target) == result.post_digest:
         return None
+    data = fill_slug(result.post, result.slug)
     return Staged(path, write_temporary(target.parent, data))
 
 
