@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, count
 from typing import NamedTuple
 
@@ -57,6 +58,12 @@ class ImportPlan:
     rejected: list[dict]
     registry_candidates: list[dict]
     posts: list[PlannedPost]
+
+
+@cache
+def _month_folder(date: dt.date) -> str:
+    """The start of an article's URL (`strftime` is slow, and a few dates serve thousands)."""
+    return date.strftime("%Y/%m/")
 
 
 def _digest(data: bytes) -> str:
@@ -147,12 +154,18 @@ def assign_paths(items: list[SeedResult], identity: dict[str, str] | None = None
 def registry_candidates(items: list[SeedResult]) -> list[dict]:
     """People found by pattern, not in the registry: for an editor to add."""
     seen: dict[str, dict] = {}
+    titles: dict[str, dict[str, None]] = {}  # of each name, in order of first use
     for item in items:
         for name, country, title in item.unregistered:
-            entry = seen.setdefault(name, {"name": name, "country": country, "titles": [], "seeds": []})
-            if title and title not in entry["titles"]:
-                entry["titles"].append(title)
+            entry = seen.get(name)
+            if entry is None:
+                entry = seen[name] = {"name": name, "country": country, "titles": [], "seeds": []}
+                titles[name] = {}
+            if title:
+                titles[name][title] = None
             entry["seeds"].append(item.seed)
+    for name, entry in seen.items():
+        entry["titles"] = list(titles[name])
     return sorted(seen.values(), key=lambda e: e["name"])
 
 
@@ -189,7 +202,7 @@ def plan_import(results: list[tuple[Key, SeedResult]], in_folder: dict[str, str]
         entry = {
             "seed": item.seed,
             "post": path,
-            "url": item.date.strftime("%Y/%m/") + slug + "/",
+            "url": _month_folder(item.date) + slug + "/",
             "title": item.title,
         }
         if item.warnings:
