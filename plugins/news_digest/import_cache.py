@@ -4,18 +4,20 @@ seeds whose bytes changed, and when none did, reuses the last plan and only chec
 Seeds are keyed on their path and name and checked against the hash of their bytes (not
 modification times: a git checkout resets those), and the whole cache against a hash of this
 package's code and data. The file holds two pickles: a small index (the seeds' hashes and the
-last plan), which is all an unchanged re-import loads, then the seeds' results.
+last plan), which is all an unchanged re-import loads, then the seeds' results (without their
+posts, which are read again in the rare case they are needed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 from functools import cache
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
+from typing import Any, BinaryIO
 
 from .import_plan import ImportPlan, Key, SeedResult
 from .seeds import MAX_SEED_BYTES
@@ -128,9 +130,21 @@ class ImportCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".part")
         with open(tmp, "wb") as handle:
-            index = (code_fingerprint(), self.digests_then, self.context, self.plan)
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            # Plain tuples: a named tuple costs a Python call each to pickle, and many of them.
-            results = {key: tuple(result) for key, result in self.results().items()}
-            pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            _dump((code_fingerprint(), self.digests_then, self.context, self.plan), handle)
+            # Plain tuples, without the posts (most of the bytes): a post is read again in the
+            # rare case it is needed (see `importer.with_post`).
+            results = self.results().items()
+            _dump({key: (*result[:_POST], None, *result[_POST + 1 :]) for key, result in results}, handle)
         os.replace(tmp, self.path)
+
+
+_POST = SeedResult._fields.index("post")
+
+
+def _dump(data: Any, handle: BinaryIO) -> None:
+    """`pickle.dump` without the memo, three times quicker on many small objects (nothing in the
+    cache refers to itself or needs to stay shared); with it where that mode has gone."""
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(AttributeError):
+        pickler.fast = True  # deprecated, not scheduled for removal
+    pickler.dump(data)

@@ -30,13 +30,15 @@ class SeedResult(NamedTuple):
     url: str = ""  # `source_url` of the article
     content_hash: str = ""
     date: dt.date = FALLBACK_DATE  # `posts.post_date`
-    # The body, to compare near duplicates: paragraphs joined by line breaks (a paragraph is one
-    # line of the seed), one string being much quicker to pickle than many.
-    paragraphs: str = ""
+    # The body, to compare near duplicates: a hash of each paragraph (`paragraph_hashes`), 8
+    # bytes each end to end, much smaller to send from a worker and to cache than the text.
+    paragraphs: bytes = b""
     warnings: tuple[str, ...] = ()
     unregistered: tuple[tuple[str, str | None, str | None], ...] = ()  # officials: name, country, title
-    post: bytes | None = None  # rendered with `posts.SLUG_PLACEHOLDER`, UTF-8
-    post_digest: str = ""  # the hash of the post with `slug`, the slug it has unless titles clash
+    # The post rendered with `posts.SLUG_PLACEHOLDER`, UTF-8; None when rendering it failed, and
+    # in the cache, which keeps only its hash with `slug`, the slug it has unless titles clash.
+    post: bytes | None = None
+    post_digest: str = ""
     post_error: str | None = None  # rendering it failed (a bug): the reason
 
 
@@ -44,7 +46,9 @@ class PlannedPost(NamedTuple):
     path: str  # relative to the posts folder
     key: Key  # the seed whose post it is
     slug: str
-    digest: str  # the hash of its bytes
+    # The hash of its bytes; None when they were not at hand: the post of a cached seed whose
+    # slug is not the one it had (see `importer.complete_digests`).
+    digest: str | None
 
     def data(self, result: SeedResult) -> bytes:
         assert result.post is not None
@@ -66,6 +70,17 @@ def _month_folder(date: dt.date) -> str:
     return date.strftime("%Y/%m/")
 
 
+HASH_SIZE = 8  # bytes of a paragraph's hash: a chance in 2**64 that two paragraphs share one
+
+
+def paragraph_hashes(paragraphs: list[str]) -> bytes:
+    """What `SeedResult.paragraphs` holds: a hash of each paragraph, end to end."""
+    return b"".join(
+        hashlib.blake2b(p.encode("utf-8", "surrogatepass"), digest_size=HASH_SIZE).digest()
+        for p in paragraphs
+    )
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -81,11 +96,12 @@ def find_duplicates(items: list[SeedResult]) -> dict[str, str]:
     by_hash: dict[str, SeedResult] = {}
     by_title: dict[str, list[SeedResult]] = {}
     by_url: dict[str, list[SeedResult]] = {}
-    paragraph_sets: dict[int, set[str]] = {}  # by id(item): built once, compared often
+    paragraph_sets: dict[int, set[bytes]] = {}  # by id(item): built once, compared often
 
-    def paragraph_set(item: SeedResult) -> set[str]:
+    def paragraph_set(item: SeedResult) -> set[bytes]:
         if id(item) not in paragraph_sets:
-            paragraph_sets[id(item)] = set(item.paragraphs.split("\n"))
+            hashes = item.paragraphs
+            paragraph_sets[id(item)] = {hashes[n : n + HASH_SIZE] for n in range(0, len(hashes), HASH_SIZE)}
         return paragraph_sets[id(item)]
 
     def overlap(a: SeedResult, b: SeedResult) -> float:
@@ -190,13 +206,15 @@ def plan_import(results: list[tuple[Key, SeedResult]], in_folder: dict[str, str]
     plan = ImportPlan([], duplicates, rejected, [], [])
     posted: list[SeedResult] = []
     for item in published:
-        if item.post is None:  # rendering it failed: a bug for this one article
+        if item.post_error is not None:  # rendering it failed: a bug for this one article
             plan.rejected.append({"seed": item.seed, "reason": item.post_error})
             continue
         path = paths[item.seed]
         slug = path.rpartition("/")[2].removesuffix(".md")
-        known = slug == item.slug and item.post_digest  # hashed by the worker
-        digest = item.post_digest if known else _digest(fill_slug(item.post, slug))
+        if slug == item.slug and item.post_digest:  # hashed by the worker
+            digest: str | None = item.post_digest
+        else:
+            digest = _digest(fill_slug(item.post, slug)) if item.post is not None else None
         plan.posts.append(PlannedPost(path, keys[item.seed], slug, digest))
         posted.append(item)
         entry = {

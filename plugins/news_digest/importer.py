@@ -29,7 +29,7 @@ from typing import NamedTuple
 from .article import Article, Tags
 from .clean import ExtractionError, extract
 from .import_cache import ImportCache, bytes_digest
-from .import_plan import Key, PlannedPost, SeedResult, plan_import
+from .import_plan import ImportPlan, Key, PlannedPost, SeedResult, paragraph_hashes, plan_import
 from .post_files import TEMP_PREFIX, file_digest, remove_stale, write_file, write_if_changed, write_temporary
 from .posts import SLUG_PLACEHOLDER, base_slug, fill_slug, post_date, render_post
 from .seeds import MAX_SEED_BYTES, SeedError, decode, read_seed_bytes, walk_seeds
@@ -195,7 +195,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processi
         url=source_url(article),
         content_hash=article.content_hash,
         date=post_date(article),
-        paragraphs="\n".join(article.paragraphs),
+        paragraphs=paragraph_hashes(article.paragraphs),
         warnings=tuple(item.warnings),
         unregistered=tuple((o.name, o.country, o.title) for o in tags.officials if not o.in_registry),
         post=post,
@@ -273,6 +273,26 @@ def previous_duplicates(report_path: Path | None) -> set[tuple[str, str]]:
         return {(d["seed"], d["duplicate_of"]) for d in data.get("duplicates", [])}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return set()
+
+
+def with_post(key: Key, result: SeedResult) -> SeedResult:
+    """`result` with its post, which the cache does not keep: the seed is read again (its bytes
+    are those the cache has: they were checked)."""
+    if result.post is not None or result.post_error is not None:
+        return result
+    return seed_result(*key)[1]
+
+
+def complete_digests(
+    plan: ImportPlan, previous: ImportPlan | None, result_of: Callable[[Key], SeedResult]
+) -> None:
+    """The hashes the plan lacks, of posts whose seed was cached and whose slug is not the one it
+    had: from the previous plan when it had the same post, else from the post itself."""
+    known = {(post.key, post.path): post.digest for post in previous.posts} if previous else {}
+    for n, post in enumerate(plan.posts):
+        if post.digest is None:
+            digest = known.get((post.key, post.path)) or bytes_digest(post.data(result_of(post.key)))
+            plan.posts[n] = post._replace(digest=digest)
 
 
 def write_posts(
@@ -358,14 +378,18 @@ def import_seeds(
         items += [(seed.key, SeedResult(seed.key[1], error=HIDDEN_FILE)) for seed in hidden]
         items.sort(key=lambda item: item[1].seed)
         plan = plan_import(items, {seed.key[1]: seed.inside for seed in visible + hidden})
-        cache.store(results, context, plan)
-        report.written = write_posts(posts_dir, plan.posts, lambda key: results[key][1], staged)
-    else:  # a post to write again (its file was changed or removed): from the cache, or read again
 
         def result_of(key: Key) -> SeedResult:
-            return cache.results().get(key) or seed_result(*key)[1]
+            digest, result = results[key]
+            if result.post is None:
+                results[key] = digest, result = digest, with_post(key, result)
+            return result
 
+        complete_digests(plan, cache.plan, result_of)
+        cache.store(results, context, plan)
         report.written = write_posts(posts_dir, plan.posts, result_of, staged)
+    else:  # a post to write again (its file was changed or removed): read again
+        report.written = write_posts(posts_dir, plan.posts, lambda key: seed_result(*key)[1], staged)
     report.unchanged = len(plan.posts) - report.written
     report.published, report.duplicates = plan.published, plan.duplicates
     report.rejected, report.registry_candidates = plan.rejected, plan.registry_candidates
