@@ -165,8 +165,8 @@ def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
     for line in tidy:
         if not line or (_may_be_spam(line) and is_spam(line)) or is_image_file(line):
             continue
-        header = _HEADER.match(line)
-        if header and not lines:
+        header = None if lines else _HEADER.match(line)  # headers come before the text
+        if header:
             headers[header.group(1).lower()] = header.group(2).strip()
             continue
         lines.append(line)

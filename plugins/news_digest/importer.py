@@ -144,7 +144,7 @@ def _process_seed(path: str) -> tuple[Processed, str | None]:
     """`process_seed`, and the hash of the bytes it read (None when it read none, or too many)."""
     digest = None
     try:
-        data = read_seed_bytes(Path(path))
+        data = read_seed_bytes(path)
         digest = bytes_digest(data) if len(data) <= MAX_SEED_BYTES else None
         raw = decode(data)
         article = extract(raw, path)

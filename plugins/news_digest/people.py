@@ -164,13 +164,14 @@ class PeopleFinder:
         doc, words, particles = self.doc, self.words, self.rules.particles
         taken_flags = doc.token_flags(taken)
         mentions: list[Mention] = []
+        # A name starts with a capital, and has two words at least (see below): a capital or a
+        # particle ("bin") must follow. The other tokens are skipped at once.
+        capitalised, last = doc.capitalised, len(words) - 1
+        followed = set(capitalised)
+        firsts = [k for k in capitalised if k + 1 in followed or (k < last and words[k + 1] in particles)]
         i = 0
-        for k in doc.capitalised:  # a name starts with a capital: skip the other tokens at once
+        for k in firsts:
             if k < i or taken_flags[k]:
-                continue
-            # Two name words at least (see below): a capital or a particle ("bin") must follow.
-            following = words[k + 1] if k + 1 < len(words) else ""
-            if not following[:1].isupper() and following not in particles:
                 continue
             i = k
             j = self._name_run(i)

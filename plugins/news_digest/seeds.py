@@ -99,7 +99,7 @@ def read_seed(path: Path) -> str:
     return decode(read_seed_bytes(path))
 
 
-def read_seed_bytes(path: Path) -> bytes:
+def read_seed_bytes(path: str | Path) -> bytes:
     """The bytes of one seed file (`SeedError` when it is not a regular file or too large)."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags)  # non-blocking: a named pipe must not hang the build
