@@ -394,29 +394,14 @@ def test_interrupted_write_leaves_old_post_whole_and_no_temporary_file(tmp_path,
     old = post.read_bytes()
     make_seeds(tmp_path / "seeds", ["rescrape-2 corrected.txt"])
 
-    real_fdopen = os.fdopen
+    real_write = os.write
 
-    class HalfWriter:
+    def half_write(fd: int, data) -> int:
         """Writes half of the data, then the process is "killed"."""
+        real_write(fd, bytes(data[: len(data) // 2]))
+        raise KeyboardInterrupt
 
-        def __init__(self, fd: int, mode: str) -> None:
-            self.handle = real_fdopen(fd, mode)
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc) -> None:
-            self.handle.close()
-
-        def write(self, data: bytes) -> None:
-            self.handle.write(data[: len(data) // 2])
-            self.handle.flush()
-            raise KeyboardInterrupt
-
-    def fdopen(fd: int, mode: str = "r", *args, **kwargs):
-        return HalfWriter(fd, mode) if mode == "wb" else real_fdopen(fd, mode, *args, **kwargs)
-
-    monkeypatch.setattr(importer.os, "fdopen", fdopen)
+    monkeypatch.setattr(importer.os, "write", half_write)
     with pytest.raises(KeyboardInterrupt):
         run_import(tmp_path)
     monkeypatch.undo()

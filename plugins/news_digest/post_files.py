@@ -16,16 +16,26 @@ from pathlib import Path
 
 TEMP_PREFIX = ".tmp-"  # temporary files of atomic writes; never end in `.md`, so Pelican skips them
 STALE_TEMP_SECONDS = 60
+_READ_SIZE = 1 << 20
 _TEMPORARY_NAMES = count()
 
 
 def file_digest(path: str | Path) -> str | None:
-    """The hash of a file's bytes, None when there is no such file."""
+    """The hash of a file's bytes, None when there is no such file. (With `os.read`: `open`
+    sets up a buffered file object and asks the system three more questions.)"""
     try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    try:
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, _READ_SIZE):
+            digest.update(chunk)
+        return digest.hexdigest()
+    except IsADirectoryError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _temporary_file(folder: Path) -> tuple[int, str]:
@@ -48,8 +58,12 @@ def write_temporary(folder: Path, data: bytes) -> str:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = _temporary_file(folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
