@@ -381,8 +381,9 @@ def import_seeds(
 
         def result_of(key: Key) -> SeedResult:
             digest, result = results[key]
-            if result.post is None:
-                results[key] = digest, result = digest, with_post(key, result)
+            if result.post is None:  # from the cache: read again, once
+                result = with_post(key, result)
+                results[key] = digest, result
             return result
 
         complete_digests(plan, cache.plan, result_of)
