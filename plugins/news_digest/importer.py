@@ -180,7 +180,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processi
         return digest, SeedResult(name, error=item.error), None
     article, tags = item.article, item.tags
     slug = base_slug(article.title)
-    post = post_error = None
+    post = at_slug = post_error = None
     try:
         text = render_post(article, tags, SLUG_PLACEHOLDER, name)
     except Exception as error:  # a bug for this one article: its seed is rejected if published
@@ -188,6 +188,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processi
         post_error = _short(f"internal error: {type(error).__name__}: {error}")
     else:
         post = text.encode("utf-8")
+        at_slug = fill_slug(post, slug)  # the post as written unless another title takes the slug
     result = SeedResult(
         seed=name,
         title=article.title,
@@ -199,23 +200,21 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processi
         warnings=tuple(item.warnings),
         unregistered=tuple((o.name, o.country, o.title) for o in tags.officials if not o.in_registry),
         post=post,
-        post_digest=bytes_digest(fill_slug(post, slug)) if post is not None else "",
+        post_digest=bytes_digest(at_slug) if at_slug is not None else "",
         post_error=post_error,
     )
-    return digest, result, _stage_post(posts_dir, result) if posts_dir else None
+    staged = _stage_post(posts_dir, result, at_slug) if posts_dir and at_slug is not None else None
+    return digest, result, staged
 
 
-def _stage_post(posts_dir: Path, result: SeedResult) -> Staged | None:
-    """Write the post ahead, with the path and slug it has unless another title gives the same,
-    to a temporary file that the import renames into place: in a worker, the file system's work
-    overlaps with the other workers' reading and tagging. None when the file holds it already."""
-    if result.post is None:
-        return None
+def _stage_post(posts_dir: Path, result: SeedResult, data: bytes) -> Staged | None:
+    """Write the post ahead (`data`: with the path and slug it has unless another title gives the
+    same) to a temporary file that the import renames into place: in a worker, the file system's
+    work overlaps with the other workers' reading and tagging. None when the file holds it already."""
     path = f"{result.date.year}/{result.slug}.md"
     target = posts_dir / path
     if file_digest(target) == result.post_digest:
         return None
-    data = fill_slug(result.post, result.slug)
     return Staged(path, write_temporary(target.parent, data))
 
 
