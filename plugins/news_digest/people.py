@@ -34,8 +34,7 @@ class NameRules:
     title_words: frozenset[str]
     connectors: frozenset[str]
     particles: frozenset[str]
-    not_names: frozenset[str]
-    never_names: frozenset[str]  # title words and not_names, less the particles: one lookup
+    never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
     place_suffixes: frozenset[str]
     vn_surnames: frozenset[str]
     cn_surnames: frozenset[str]
@@ -54,14 +53,13 @@ def name_rules() -> NameRules:
     abbreviations = names["title_abbreviations"]
     longest_first = sorted(abbreviations, key=lambda a: (-len(a), a))
     title_words = frozenset(names["title_words"]) | heads
-    particles, not_names = frozenset(names["name_particles"]), frozenset(names["not_names"])
+    particles = frozenset(names["name_particles"])
     return NameRules(
         heads=heads,
         title_words=title_words,
         connectors=frozenset(names["title_connectors"]) | {"’", "'"},
         particles=particles,
-        not_names=not_names,
-        never_names=(title_words | not_names) - particles,
+        never_names=(title_words | frozenset(names["not_names"])) - particles,
         place_suffixes=frozenset(names["place_suffixes"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),
         cn_surnames=frozenset(names["chinese_surnames"]),
