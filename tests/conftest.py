@@ -1,7 +1,8 @@
 """Shared fixtures: the project root, the gold extractions, and one real Pelican build per session.
 
-The build runs in a temporary copy of the project, so tests never write into the real project
-folder (no posts, no cache, no output, no import report there).
+The build runs in a temporary copy of the project whose `seeds/` holds the five samples of
+`tests/fixtures/samples/`, never the editor's `seeds/`: tests hold whatever the editor has put
+there. Tests never write into the real project folder (no posts, cache, output or report there).
 """
 
 from __future__ import annotations
@@ -17,18 +18,25 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+SAMPLES_DIR = FIXTURES / "samples"  # the five sample seeds
+GOLD_DIR = FIXTURES / "samples-gold"  # their expected extraction
+EXAMPLES_DIR = FIXTURES / "examples"  # fourteen real articles: raw/NN.txt and gold/NN.json
 
-# What a build needs from the project; everything else (output/, cache/, .venv, content/posts)
-# is left behind so that the build starts from the seeds, as on a fresh checkout.
-_COPIED_DIRS = ("plugins", "theme", "seeds")
+# What a build needs from the project; everything else (output/, cache/, .venv, content/posts,
+# the editor's seeds/) is left behind so that the build starts from the samples, as on a fresh checkout.
+_COPIED_DIRS = ("plugins", "theme")
 _COPIED_FILES = ("pelicanconf.py", "publishconf.py")
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".ruff_cache", ".pytest_cache")
 
 
-def copy_project(dest: Path, root: Path = PROJECT_ROOT) -> Path:
-    """Copy what a Pelican build needs from `root` into `dest`; returns `dest`."""
+def copy_project(dest: Path, root: Path = PROJECT_ROOT, seeds: Sequence[Path] | None = None) -> Path:
+    """Copy what a Pelican build needs from `root` into `dest`, with `seeds` (default: the five
+    samples) as its `seeds/`; returns `dest`."""
     dest.mkdir(parents=True, exist_ok=True)
+    (dest / "seeds").mkdir(exist_ok=True)
+    for seed in sample_seeds() if seeds is None else seeds:
+        shutil.copyfile(seed, dest / "seeds" / seed.name)
     for name in _COPIED_DIRS:
         if (root / name).is_dir():
             shutil.copytree(root / name, dest / name, ignore=_IGNORED)
@@ -49,6 +57,24 @@ def copy_project(dest: Path, root: Path = PROJECT_ROOT) -> Path:
     return dest
 
 
+def sample_seeds() -> list[Path]:
+    """The five sample seeds (a copy of shared/seeds), in name order."""
+    return sorted(SAMPLES_DIR.glob("*.txt"))
+
+
+def example_seeds() -> list[Path]:
+    """The fourteen real example articles (a copy of shared/examples/raw), in name order."""
+    return sorted((EXAMPLES_DIR / "raw").glob("*.txt"))
+
+
+def load_example_gold() -> dict[str, dict]:
+    """Expected extraction of every example, keyed by its raw file name (`01.txt`)."""
+    return {
+        path.with_suffix(".txt").name: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((EXAMPLES_DIR / "gold").glob("*.json"))
+    }
+
+
 def run_pelican(project: Path, *extra: str, settings: str = "pelicanconf.py") -> subprocess.CompletedProcess:
     """A real Pelican build of `project` (content -> output); the log is kept in build.log."""
     result = subprocess.run(
@@ -62,9 +88,14 @@ def run_pelican(project: Path, *extra: str, settings: str = "pelicanconf.py") ->
     return result
 
 
-def build_copy(dest: Path, extra: Sequence[str] = (), settings: str = "pelicanconf.py") -> Path:
+def build_copy(
+    dest: Path,
+    extra: Sequence[str] = (),
+    settings: str = "pelicanconf.py",
+    seeds: Sequence[Path] | None = None,
+) -> Path:
     """Copy the project into `dest` and build it; fails the test with the log if the build fails."""
-    copy_project(dest)
+    copy_project(dest, seeds=seeds)
     result = run_pelican(dest, *extra, settings=settings)
     try:
         result.check_returncode()
@@ -91,8 +122,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_builder(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """Builds another copy of the project in a fresh folder: `site_builder("name", extra=[...])`."""
 
-    def build(name: str, extra: Sequence[str] = (), settings: str = "pelicanconf.py") -> Path:
-        return build_copy(tmp_path_factory.mktemp(name), extra, settings)
+    def build(
+        name: str,
+        extra: Sequence[str] = (),
+        settings: str = "pelicanconf.py",
+        seeds: Sequence[Path] | None = None,
+    ) -> Path:
+        return build_copy(tmp_path_factory.mktemp(name), extra, settings, seeds)
 
     return build
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import sample_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -45,7 +46,7 @@ def make_project(target: Path, skip: tuple[str, ...] = ()) -> Path:
         shutil.copyfile(ROOT / name, target / name)
     (target / "content").mkdir()
     (target / "seeds").mkdir()
-    for seed in [*sorted((ROOT / "seeds").glob("*.txt")), *(CORPUS / name for name in EXTRA_SEEDS)]:
+    for seed in [*sample_seeds(), *(CORPUS / name for name in EXTRA_SEEDS)]:
         if seed.name not in skip:
             shutil.copyfile(seed, target / "seeds" / seed.name)
     return target

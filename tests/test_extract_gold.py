@@ -1,4 +1,4 @@
-"""`news-digest extract seeds/*.txt` (the real command) against the gold extraction of every seed."""
+"""`news-digest extract` (the real command) against the gold extraction of the five samples."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_ROOT, load_gold
+from conftest import FIXTURES, load_gold
 
 GOLD = load_gold()
 SEEDS = sorted(GOLD)
@@ -28,11 +28,11 @@ FIELD_GROUPS = {
 
 @pytest.fixture(scope="module")
 def cli_run() -> subprocess.CompletedProcess:
-    """One run of the command over every seed, from the project root, as an editor types it."""
-    args = [f"seeds/{seed}" for seed in SEEDS]
+    """One run of the command over every sample, as an editor types it (paths relative to the folder)."""
+    args = [f"samples/{seed}" for seed in SEEDS]
     return subprocess.run(
         [sys.executable, "-m", "news_digest.cli", "extract", *args],
-        cwd=PROJECT_ROOT,
+        cwd=FIXTURES,
         capture_output=True,
         text=True,
         timeout=120,
@@ -48,7 +48,7 @@ def extracted(cli_run: subprocess.CompletedProcess) -> dict[str, dict]:
 def test_one_json_line_per_file_in_input_order(cli_run: subprocess.CompletedProcess) -> None:
     assert cli_run.returncode == 0, cli_run.stderr
     records = [json.loads(line) for line in cli_run.stdout.splitlines()]
-    assert [r["source_file"] for r in records] == [f"seeds/{seed}" for seed in SEEDS]
+    assert [r["source_file"] for r in records] == [f"samples/{seed}" for seed in SEEDS]
     assert not [r for r in records if "error" in r]
 
 

@@ -23,7 +23,7 @@ from news_digest.seeds import MAX_SEED_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
-REAL_SEEDS = ROOT / "seeds"
+SAMPLES = ROOT / "tests" / "fixtures" / "samples"
 
 PUBLISHED, DUPLICATE, REJECTED = "published", "duplicate", "rejected"
 EXPECTED: dict[str, tuple[str, str | None]] = {
@@ -196,7 +196,7 @@ def test_cli_strict_fails_only_when_something_was_rejected(tmp_path: Path) -> No
     assert [r["seed"] for r in report["rejected"]] == ["seeds/empty.txt"]
 
     good = tmp_path / "good"
-    shutil.copytree(REAL_SEEDS, good / "seeds")
+    shutil.copytree(SAMPLES, good / "seeds")
     clean = run_cli(good, "--strict")
     assert clean.returncode == 0, clean.stderr
     assert "5 published, 0 duplicates, 0 rejected" in clean.stderr

@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES_DIR
 from news_digest.incremental import Ledger
-from test_determinism import PAGEFIND, ROOT, build, differences, make_project, tree, without
+from test_determinism import PAGEFIND, build, differences, make_project, tree, without
 
 ADDED = "002_880e166ddbea81c7.txt"  # a real seed, added to a site built without it
 EDITED = "004_7e1cebe2f3b09a14.txt"
@@ -117,7 +118,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     time.sleep(0.05)
     warm = tree(build(project))
     stamps_warm = stamps(project / "output")
-    shutil.copyfile(ROOT / "seeds" / ADDED, project / "seeds" / ADDED)
+    shutil.copyfile(SAMPLES_DIR / ADDED, project / "seeds" / ADDED)
     time.sleep(0.05)
     added = tree(build(project))
     stamps_added = stamps(project / "output")

@@ -21,6 +21,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from conftest import sample_seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from news_digest import clean
@@ -206,7 +207,7 @@ def test_linear_this_year_finds_what_the_old_pattern_found(text: str) -> None:
 
 @st.composite
 def seed_folder(draw: st.DrawFn) -> list[tuple[str, bytes]]:
-    real = sorted((ROOT / "seeds").glob("*.txt"))
+    real = sample_seeds()
     corpus = sorted(p for p in CORPUS.iterdir())
     sources = st.one_of(
         st.sampled_from(real + corpus).map(Path.read_bytes),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT_ROOT, html_pages, load_gold, resolve
+from conftest import SAMPLES_DIR, html_pages, load_gold, resolve
 from news_digest.importer import process_seed
 from slugify import slugify
 
@@ -45,7 +45,7 @@ def article_element(path: Path):
 
 
 def raw_seed(seed: str) -> str:
-    return (PROJECT_ROOT / "seeds" / seed).read_text(encoding="utf-8")
+    return (SAMPLES_DIR / seed).read_text(encoding="utf-8")
 
 
 def injected_characters(raw: str) -> set[str]:
@@ -135,7 +135,7 @@ def test_article_page_links_every_country_and_person(
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_article_page_is_honest_about_its_date(article_pages: dict[str, Path], seed: str) -> None:
-    confidence = process_seed(str(PROJECT_ROOT / "seeds" / seed)).article.date_confidence
+    confidence = process_seed(str(SAMPLES_DIR / seed)).article.date_confidence
     header = " ".join(article_element(article_pages[seed]).find("header").get_text(" ").split())
     if confidence == "inferred":
         assert "inferred" in header
