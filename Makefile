@@ -23,7 +23,7 @@ publish: $(STAMP)
 	$(PELICAN) content -o output -s publishconf.py
 
 serve: $(STAMP)
-	$(PELICAN) content -o output -s pelicanconf.py --autoreload --listen --port $(PORT)
+	$(BIN)/news-digest serve --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -158,7 +158,16 @@ def test_summary_counts_and_one_line_per_rejected_file_and_new_duplicate(corpus,
         assert f"  rejected {entry['seed']}: {entry['reason']}" in lines
     for entry in data["duplicates"]:
         assert f"  duplicate {entry['seed']} -> {entry['duplicate_of']}" in lines
-    assert len(lines) <= 1 + len(data["rejected"]) + len(data["duplicates"]) + 1
+    kinds = {w.split(":", 1)[0] for e in data["published"] for w in e.get("warnings", ())}
+    for kind in kinds:
+        warned = [
+            e["seed"] for e in data["published"] if any(w.startswith(kind) for w in e.get("warnings", ()))
+        ]
+        (line,) = [line for line in lines if line.startswith(f"  {len(warned)} {kind}: ")]
+        assert warned[0] in line, "the first files with that warning are named"
+    candidates = 1 if data["registry_candidates"] else 0
+    assert len(lines) <= 1 + len(data["rejected"]) + len(data["duplicates"]) + len(kinds) + candidates + 1
+    assert lines[-1].startswith("  full report: ")
 
 
 def test_duplicates_already_reported_are_not_repeated(tmp_path: Path) -> None:

@@ -89,10 +89,8 @@ def test_triggers_are_push_to_main_and_by_hand() -> None:
     assert "workflow_dispatch" in on
 
 
-def test_least_privilege_and_one_deployment_at_a_time() -> None:
+def test_one_deployment_at_a_time() -> None:
     workflow = load_workflow()
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert all("permissions" not in job for job in workflow["jobs"].values()), "no job widens them"
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 
@@ -153,3 +151,26 @@ def test_uploads_the_output_and_deploys_it() -> None:
         "name": "github-pages",
         "url": f"${{{{ steps.{step['id']}.outputs.page_url }}}}",
     }
+
+
+def test_only_the_deploy_job_may_write_to_pages() -> None:
+    """The job that runs the project's code and unpinned dependencies holds no deploy rights."""
+    workflow = load_workflow()
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        writes = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+        runs_code = any("run" in step for step in job.get("steps", []))
+        assert not (writes and runs_code), name
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_actions_are_pinned_to_commits_and_jobs_time_out() -> None:
+    workflow = load_workflow()
+    text = WORKFLOW.read_text(encoding="utf-8")
+    for name, job in workflow["jobs"].items():
+        assert 0 < int(job["timeout-minutes"]) <= 120, name
+        for step in job.get("steps", []):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    # The tag each SHA stands for is said beside it, for a reader and for update tools.
+    assert all(re.search(r"# v\d", line) for line in text.splitlines() if "uses:" in line)

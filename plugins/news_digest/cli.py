@@ -1,4 +1,5 @@
-"""The `news-digest` command: `extract` prints the extraction contract, `import` writes posts."""
+"""The `news-digest` command: `extract` prints the extraction contract, `import` writes posts,
+`serve` previews the site and rebuilds it when a seed changes."""
 
 from __future__ import annotations
 
@@ -61,6 +62,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if args.strict and report.rejected else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve  # loads watchfiles: only for this command
+
+    return serve(Path(args.project), args.settings, args.port, args.bind)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-digest", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     imp.set_defaults(func=cmd_import)
+    srv = sub.add_parser(
+        "serve", help="build, serve on localhost and rebuild when seeds/ or the theme change"
+    )
+    srv.add_argument("--project", default=".", help="the project folder (default: the current one)")
+    srv.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file, in the project")
+    srv.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    srv.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+    srv.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -43,6 +43,7 @@ PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more tha
 CHUNK_SIZE = 64  # seeds per task sent to a worker process
 LONG_TITLE = 200  # characters; longer titles are kept (the slug is bounded) but reported
 MAX_REASON = 300  # characters of an exception message kept in a rejection reason
+SUMMARY_FILES = 3  # files named per kind of warning in the build summary
 HIDDEN_FILE = "hidden file (name starts with '.'): not read"
 # "/." and nothing but white space up to the end of its line: a line of `str.splitlines` that
 # ends in the marker once stripped (the line boundaries of `splitlines` are white space).
@@ -98,18 +99,35 @@ class ImportReport:
         return [d for d in self.duplicates if (d["seed"], d["duplicate_of"]) not in self.known_duplicates]
 
     def summary_lines(self) -> list[str]:
-        """Counts, then one line per rejected file and per duplicate not reported before."""
+        """What the editor must see after a build: counts, each rejected file and each new
+        duplicate, then per kind of warning its count and the first few files, and the report's path."""
+        warned = [entry for entry in self.published if entry.get("warnings")]
         lines = [
             f"news-digest: {self.files} seed files: {len(self.published)} published, "
-            f"{len(self.duplicates)} duplicates, {len(self.rejected)} rejected; posts {self.written} "
-            f"written, {self.unchanged} unchanged, {self.removed} removed"
+            f"{len(self.duplicates)} duplicates, {len(self.rejected)} rejected, {len(warned)} with warnings; "
+            f"posts {self.written} written, {self.unchanged} unchanged, {self.removed} removed"
         ]
         lines += [f"  rejected {r['seed']}: {r['reason']}" for r in self.rejected]
         new = self.new_duplicates
         lines += [f"  duplicate {d['seed']} -> {d['duplicate_of']}" for d in new]
-        if self.report_path and (len(new) < len(self.duplicates) or self.rejected):
-            lines.append(f"  full list: {self.report_path}")
+        for kind, seeds in self.warnings_by_kind().items():
+            shown = ", ".join(seeds[:SUMMARY_FILES]) + (", …" if len(seeds) > SUMMARY_FILES else "")
+            lines.append(f"  {len(seeds)} {kind}: {shown}")
+        if self.registry_candidates:
+            names = [c["name"] for c in self.registry_candidates]
+            shown = ", ".join(names[:SUMMARY_FILES]) + (", …" if len(names) > SUMMARY_FILES else "")
+            lines.append(f"  {len(names)} people not in the registry (data/people.toml): {shown}")
+        if self.report_path and (len(new) < len(self.duplicates) or self.rejected or warned):
+            lines.append(f"  full report: {self.report_path}")
         return lines
+
+    def warnings_by_kind(self) -> dict[str, list[str]]:
+        """The seeds with each kind of warning (the kind: its text up to the first colon)."""
+        kinds: dict[str, list[str]] = {}
+        for entry in self.published:
+            for warning in entry.get("warnings", ()):
+                kinds.setdefault(warning.split(":", 1)[0], []).append(entry["seed"])
+        return dict(sorted(kinds.items()))
 
 
 def _short(text: str, limit: int = MAX_REASON) -> str:

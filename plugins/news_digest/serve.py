@@ -1,0 +1,80 @@
+"""`news-digest serve`: the editor's live preview, rebuilt when a seed is added, changed or removed.
+
+Pelican's own `--autoreload` watches only the content folder, the theme and the settings, and runs
+the import once per process (the plugin imports on Pelican's `initialized` signal). So this
+command builds in a fresh Pelican process on every change of the seeds, the theme, the plugin,
+the settings or the hand-written content, and serves `output/` with Pelican's server meanwhile.
+The posts the import writes (`content/<POSTS_DIR>`) are output, not input: changes there are
+not watched, or every build would start the next.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import watchfiles
+
+WATCHED = ("seeds", "content", "theme", "plugins")
+IGNORED_PARTS = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache"})
+
+
+def pelican_command(settings: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", settings, *extra]
+
+
+def build(project: Path, settings: str) -> int:
+    """One build in its own process (so that the import runs); returns its exit status."""
+    return subprocess.run(pelican_command(settings), cwd=project, check=False).returncode
+
+
+class InputFilter(watchfiles.DefaultFilter):
+    """Changes to the build's inputs: not the posts the import writes, nor caches."""
+
+    def __init__(self, posts: Path) -> None:
+        super().__init__()
+        self.posts = str(posts.resolve())
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        if path == self.posts or path.startswith(self.posts + "/"):
+            return False
+        return super().__call__(change, path) and not IGNORED_PARTS.intersection(Path(path).parts)
+
+
+def input_changes(
+    project: Path, settings: str, posts_dir: str
+) -> Iterator[set[tuple[watchfiles.Change, str]]]:
+    """Each batch of changes to the build's inputs, as long as the process runs."""
+    watched = [project / name for name in WATCHED if (project / name).is_dir()]
+    watched.append(project / settings)
+    yield from watchfiles.watch(*watched, watch_filter=InputFilter(project / "content" / posts_dir))
+
+
+def serve(project: Path, settings: str, port: int, bind: str, posts_dir: str = "posts") -> int:
+    """Build, serve `output/` on `bind:port`, and build again after every change of an input."""
+    project = project.resolve()
+    build(project, settings)
+    (project / "output").mkdir(exist_ok=True)
+    listen = ["--listen", "--port", str(port), "--bind", bind, "-o", "output", "-s", settings]
+    server = subprocess.Popen([sys.executable, "-m", "pelican", *listen], cwd=project)
+    print(
+        f"news-digest: serving http://{bind}:{port}/ ; rebuilding when seeds/, content/, theme/, "
+        f"plugins/ or {settings} change (Ctrl-C stops)",
+        file=sys.stderr,
+    )
+    try:
+        for changes in input_changes(project, settings, posts_dir):
+            names = sorted({Path(path).relative_to(project).as_posix() for _, path in changes})
+            print(
+                f"news-digest: changed {', '.join(names[:5])}{' …' if len(names) > 5 else ''}; rebuilding",
+                file=sys.stderr,
+            )
+            build(project, settings)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0

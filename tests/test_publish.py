@@ -1,0 +1,32 @@
+"""`make publish` (publishconf.py) never writes a placeholder address: without SITEURL it stops."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import copy_project, run_pelican
+
+
+def test_publish_without_siteurl_stops_and_says_how(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("SITEURL", raising=False)
+    project = copy_project(tmp_path / "project")
+    result = run_pelican(project, settings="publishconf.py")
+    assert result.returncode != 0
+    assert "SITEURL is not set" in result.stdout + result.stderr
+    assert not (project / "output" / "feeds").exists()
+
+
+def test_publish_uses_the_given_siteurl_everywhere(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SITEURL", "https://digest.example.test/sub/")
+    project = copy_project(tmp_path / "project")
+    result = run_pelican(project, settings="publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = project / "output"
+    feed = (output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "https://digest.example.test/sub/" in feed
+    for folder, _, names in os.walk(output):
+        for name in names:
+            if name.endswith((".html", ".xml", ".txt")):
+                text = Path(folder, name).read_text(encoding="utf-8", errors="replace")
+                assert "example.org" not in text, Path(folder, name)
