@@ -64,7 +64,7 @@ CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "md5"
 CACHE_PATH = "cache"
 # Pages are rendered again only when what they show changed, and the pages of a removed seed are
-# deleted (plugins/news_digest/incremental.py): output/ is not emptied before each build.
+# deleted (plugins/news_digest/site/incremental.py): output/ is not emptied before each build.
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION: list[str] = []
 # One language: no translations to pair up (Pelican's pairing warns about every shared slug).

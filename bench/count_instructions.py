@@ -30,9 +30,15 @@ WORKING_TREE = "."
 # Runs in the tree's interpreter with its plugins first on the path: the first `n` seeds of the
 # folder, after the data files are loaded and one seed has warmed every lazy cache.
 CHILD = """
+import importlib
 import sys
 from pathlib import Path
-from news_digest.importer import seed_result
+for where in ("posts.importer", "importer"):  # the stage layout, else the flat one of older commits
+    try:
+        seed_result = importlib.import_module("news_digest." + where).seed_result
+        break
+    except ImportError:
+        continue
 folder, n = Path(sys.argv[1]), int(sys.argv[2])
 paths = sorted(str(p) for p in folder.iterdir())
 seed_result(paths[-1], paths[-1])

@@ -1,4 +1,4 @@
-"""The pictures (plugins/news_digest/charts.py) in a real build of the seeds.
+"""The pictures (plugins/news_digest/site/charts.py) in a real build of the seeds.
 
 Every picture is an inline SVG that parses as XML, has a <title>, carries no script, and has the
 same figures beside it (a table, or the page's own list or tables) as the articles give.
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project, resolve, run_pelican
-from news_digest.charts import (
+from news_digest.site.charts import (
     bin_colors,
     bin_labels,
     map_bins,

@@ -1,4 +1,4 @@
-"""The cleaner (`news_digest.clean.extract`): every kind of scraping noise on small hand-written texts."""
+"""The cleaner (`news_digest.extract.clean.extract`): every kind of scraping noise on small texts."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from news_digest import clean
-from news_digest.clean import ExtractionError, extract
-from news_digest.tag import tag
+from news_digest.extract import clean
+from news_digest.extract.clean import ExtractionError, extract
+from news_digest.tagging.tag import tag
 
 TITLE = "Vietnam, Laos hold talks"
 

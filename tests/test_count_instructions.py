@@ -26,7 +26,7 @@ count = _load()
 
 def test_a_commit_is_exported_with_its_plugins(tmp_path: Path) -> None:
     plugins = count.plugins_of("HEAD", tmp_path)
-    assert (plugins / "news_digest" / "importer.py").is_file()
+    assert (plugins / "news_digest" / "__init__.py").is_file()
     assert count.plugins_of(count.WORKING_TREE, tmp_path) == BENCH.parent / "plugins"
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from news_digest.cli import build_parser
-from news_digest.plugin import DEFAULTS
+from news_digest.settings import DEFAULTS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

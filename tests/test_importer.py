@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from news_digest import import_cache, importer
-from news_digest.importer import TEMP_PREFIX, import_seeds, process_seed
-from news_digest.seeds import MAX_SEED_BYTES
+from news_digest.extract.seeds import MAX_SEED_BYTES
+from news_digest.posts import cache as import_cache
+from news_digest.posts import importer
+from news_digest.posts.importer import TEMP_PREFIX, import_seeds, process_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"

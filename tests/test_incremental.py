@@ -1,5 +1,5 @@
 """Incremental builds: only pages whose inputs changed are written again, and the result is what a
-build from scratch gives (plugins/news_digest/incremental.py).
+build from scratch gives (plugins/news_digest/site/incremental.py).
 
 The ledger is tested on its own, then with real Pelican builds in temporary copies of the
 project: nothing changed, one seed added, one seed edited, a template edited, a lost cache.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES_DIR
-from news_digest.incremental import Ledger
+from news_digest.site.incremental import Ledger
 from test_determinism import PAGEFIND, build, differences, make_project, tree, without
 
 ADDED = "002_880e166ddbea81c7.txt"  # a real seed, added to a site built without it

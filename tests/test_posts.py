@@ -18,7 +18,7 @@ from conftest import PROJECT_ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from news_digest.article import Article, Official, Tags
-from news_digest.posts import (
+from news_digest.posts.render import (
     SLUG_PLACEHOLDER,
     collapse_spaces,
     escape_markdown,

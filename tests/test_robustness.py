@@ -24,12 +24,12 @@ from bs4 import BeautifulSoup
 from conftest import sample_seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from news_digest import clean
-from news_digest.clean import ExtractionError, extract
-from news_digest.importer import import_seeds, process_seed
-from news_digest.posts import base_slug, render_post
-from news_digest.seeds import MAX_SEED_BYTES
-from news_digest.tag import tag
+from news_digest.extract import clean
+from news_digest.extract.clean import ExtractionError, extract
+from news_digest.extract.seeds import MAX_SEED_BYTES
+from news_digest.posts.importer import import_seeds, process_seed
+from news_digest.posts.render import base_slug, render_post
+from news_digest.tagging.tag import tag
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 

@@ -1,9 +1,9 @@
-"""The search index's shards (plugins/news_digest/search.py): the browser side is in
+"""The search index's shards (plugins/news_digest/site/search.py): the browser side is in
 test_search_browser.py, incremental indexing in test_incremental.py."""
 
 from __future__ import annotations
 
-from news_digest.search import plan_shards
+from news_digest.site.search import plan_shards
 
 
 def pages(year: int, month: int, n: int) -> list[tuple[int, int, str]]:

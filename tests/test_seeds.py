@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from news_digest.clean import extract
-from news_digest.importer import process_seed
-from news_digest.seeds import MAX_SEED_BYTES, SeedError, decode, list_seeds, read_seed
+from news_digest.extract.clean import extract
+from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, decode, list_seeds, read_seed
+from news_digest.posts.importer import process_seed
 
 ARTICLE = (
     "Vietnam, France hold “strategic” dialogue – Café talks\n"

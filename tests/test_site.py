@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SAMPLES_DIR, html_pages, load_gold, resolve
-from news_digest.importer import process_seed
+from news_digest.posts.importer import process_seed
 from slugify import slugify
 
 GOLD = load_gold()

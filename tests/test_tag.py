@@ -1,4 +1,4 @@
-"""The tagger (`news_digest.tag.tag`): countries, organisations and officials, with the known traps."""
+"""The tagger (`news_digest.tagging.tag.tag`): countries, organisations and officials, and their traps."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from news_digest.article import Tags
-from news_digest.clean import extract
-from news_digest.tag import _TOKEN, tag, tokenize
+from news_digest.extract.clean import extract
+from news_digest.tagging.tag import _TOKEN, tag, tokenize
 
 TOKEN = re.compile(_TOKEN)
 

@@ -8,9 +8,9 @@ import json
 import sys
 from pathlib import Path
 
-from .article import Article, Tags
-from .gazetteer import gazetteer
-from .importer import import_seeds, process_seed
+from news_digest.article import Article, Tags
+from news_digest.posts.importer import import_seeds, process_seed
+from news_digest.tagging.gazetteer import gazetteer
 
 
 def extraction_record(source_file: str, article: Article, tags: Tags) -> dict:
@@ -63,7 +63,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve  # loads watchfiles: only for this command
+    from news_digest.serve import serve  # loads watchfiles: only for this command
 
     return serve(Path(args.project), args.settings, args.port, args.bind)
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import HOME_COUNTRY, Person, gazetteer
-from .matching import Phrases
+from news_digest.matching import Phrases
+from news_digest.tagging.gazetteer import HOME_COUNTRY, Person, gazetteer
 
 if TYPE_CHECKING:
-    from .tag import ArticleTagger
+    from news_digest.tagging.tag import ArticleTagger
 
 # Where a sentence ends, for a name at the start of one.
 SENTENCE_END = frozenset({".", "!", "?", "\n", ":", ";", "“", '"'})

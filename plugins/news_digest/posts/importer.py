@@ -26,14 +26,21 @@ from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
-from .article import Article, Tags
-from .clean import ExtractionError, extract
-from .import_cache import ImportCache, bytes_digest
-from .import_plan import ImportPlan, Key, PlannedPost, SeedResult, paragraph_hashes, plan_import
-from .post_files import TEMP_PREFIX, file_digest, remove_stale, write_file, write_if_changed, write_temporary
-from .posts import SLUG_PLACEHOLDER, base_slug, fill_slug, post_date, render_post
-from .seeds import MAX_SEED_BYTES, SeedError, decode, read_seed_bytes, walk_seeds
-from .tag import tag
+from news_digest.article import Article, Tags
+from news_digest.extract.clean import ExtractionError, extract
+from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, decode, read_seed_bytes, walk_seeds
+from news_digest.posts.cache import ImportCache, bytes_digest
+from news_digest.posts.files import (
+    TEMP_PREFIX,
+    file_digest,
+    remove_stale,
+    write_file,
+    write_if_changed,
+    write_temporary,
+)
+from news_digest.posts.plan import ImportPlan, Key, PlannedPost, SeedResult, paragraph_hashes, plan_import
+from news_digest.posts.render import SLUG_PLACEHOLDER, base_slug, fill_slug, post_date, render_post
+from news_digest.tagging.tag import tag
 
 __all__ = ["TEMP_PREFIX", "ImportReport", "Processed", "SeedResult", "import_seeds", "process_seed"]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from .taxonomy import parse_list, parse_officials
+from news_digest.site.model import parse_list, parse_officials
 
 
 def absolute(siteurl: str, url: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from slugify import slugify
 
-from .gazetteer import Country, gazetteer
+from news_digest.tagging.gazetteer import Country, gazetteer
 
 REGIONS = ["Southeast Asia", "Rest of Asia", "Europe", "Americas", "Africa", "Middle East", "Oceania"]
 

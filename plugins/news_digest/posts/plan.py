@@ -12,7 +12,7 @@ from functools import cache
 from itertools import chain, count
 from typing import NamedTuple
 
-from .posts import FALLBACK_DATE, fill_slug
+from news_digest.posts.render import FALLBACK_DATE, fill_slug
 
 NEAR_DUPLICATE_OVERLAP = 0.6
 

@@ -36,6 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from news_digest.settings import digest_settings
+from news_digest.site.incremental import active
+
 log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"  # the shards' folder in the output
@@ -218,16 +221,12 @@ def indexed_pages(pagefind_log: str) -> int | None:
 
 
 def _search_on(settings: dict[str, Any]) -> bool:
-    from .plugin import digest_settings
-
     return bool(digest_settings(settings)["SEARCH"])
 
 
 def start_early(generator: Any, writer: Any = None) -> None:
     """`signals.article_writer_finalized`: the article pages are written, so the shards whose
     pages changed are indexed while Pelican writes everything else."""
-    from .incremental import active
-
     if not _search_on(generator.settings):
         return
     output = Path(generator.output_path).resolve()

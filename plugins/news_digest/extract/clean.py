@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from .article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, Article
-from .data import load_data
-from .matching import has_whole_word, whole_words, words_pattern
+from news_digest.article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, Article
+from news_digest.data import load_data
+from news_digest.matching import has_whole_word, whole_words, words_pattern
 
 
 class ExtractionError(ValueError):

@@ -10,8 +10,8 @@ from functools import cache
 
 from slugify import slugify
 
-from .article import Article, Tags
-from .gazetteer import gazetteer
+from news_digest.article import Article, Tags
+from news_digest.tagging.gazetteer import gazetteer
 
 SLUG_MAX_LENGTH = 80
 FALLBACK_DATE = dt.date(1970, 1, 1)

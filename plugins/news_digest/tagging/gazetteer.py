@@ -8,8 +8,8 @@ from functools import cache
 
 from slugify import slugify
 
-from .data import load_data
-from .matching import trie_regex, whole_words, words_pattern
+from news_digest.data import load_data
+from news_digest.matching import trie_regex, whole_words, words_pattern
 
 HOME_COUNTRY = "VN"
 

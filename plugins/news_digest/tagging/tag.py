@@ -11,9 +11,9 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import NamedTuple
 
-from .article import Article, Official, Tags
-from .gazetteer import HOME_COUNTRY, Gazetteer, gazetteer
-from .people import SENTENCE_END, Found, PeopleFinder, expand, name_rules
+from news_digest.article import Article, Official, Tags
+from news_digest.tagging.gazetteer import HOME_COUNTRY, Gazetteer, gazetteer
+from news_digest.tagging.people import SENTENCE_END, Found, PeopleFinder, expand, name_rules
 
 _ABBREVIATIONS = "Gen|Dr|Jr|Sr|Mr|Mrs|Ms|Prof|Lt|Col|Maj|Sen|Rep|St|Hon"
 # A word goes on over letters, digits, hyphens and an apostrophe inside it ("Dato'" keeps its

@@ -19,8 +19,8 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any, BinaryIO
 
-from .import_plan import ImportPlan, Key, SeedResult
-from .seeds import MAX_SEED_BYTES
+from news_digest.extract.seeds import MAX_SEED_BYTES
+from news_digest.posts.plan import ImportPlan, Key, SeedResult
 
 _LOAD_ERRORS = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError)
 

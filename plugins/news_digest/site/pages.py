@@ -13,12 +13,13 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import incremental
-from .charts import build_charts
-from .feeds import absolute, build_feed, write_feed
-from .gazetteer import gazetteer
-from .search import BUNDLE, article_shards
-from .taxonomy import Site, Term, build_site
+from news_digest.settings import digest_settings
+from news_digest.site import incremental
+from news_digest.site.charts import build_charts
+from news_digest.site.feeds import absolute, build_feed, write_feed
+from news_digest.site.model import Site, Term, build_site
+from news_digest.site.search import BUNDLE, article_shards
+from news_digest.tagging.gazetteer import gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +28,6 @@ class NewsDigestGenerator(Generator):
     """Renders the pages and feeds of `taxonomy.Site` with templates from our theme."""
 
     def generate_context(self) -> None:
-        from .plugin import digest_settings
-
         self.ours = digest_settings(self.settings)
         articles = self.context.get("articles", [])
         self.site: Site = self.context.get("digest_site") or build_site(articles)

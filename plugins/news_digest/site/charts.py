@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from .taxonomy import Month, Site, Term
+from news_digest.site.model import Month, Site, Term
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"

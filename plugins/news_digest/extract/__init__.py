@@ -1,0 +1,1 @@
+"""Extract stage: raw seed bytes -> text -> `Article` (title, lead, dateline, date, body)."""

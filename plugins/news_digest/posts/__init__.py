@@ -1,0 +1,1 @@
+"""Posts stage: every seed -> a Markdown post, a duplicate, or a rejection (the import)."""

@@ -1,0 +1,1 @@
+"""Tagging stage: `Article` -> `Tags` (countries, organisations, officials with roles)."""
