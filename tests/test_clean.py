@@ -186,6 +186,101 @@ def test_end_marker_with_a_space_before_it() -> None:
     assert article(TITLE, "Hanoi (VNA) – Body text /.", "VNA").paragraphs == ["Body text"]
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "They agreed to push ties forward.-VNA",
+        "They agreed to push ties forward. - VNA",
+        "They agreed to push ties forward.–VNA",
+        "They agreed to push ties forward. -VNA/VNP",
+        "They agreed to push ties forward./.",
+    ],
+)
+def test_every_end_marker_ends_the_body(last: str) -> None:
+    a = article(TITLE, "Hanoi (VNA) – The two sides met.", last, "Laos wins award", "Another teaser.")
+    assert a.paragraphs == ["The two sides met.", "They agreed to push ties forward."]
+
+
+@pytest.mark.parametrize("heading", ["VNA", "VNA/VNP", "VNP", "See more"])
+def test_an_agency_line_ends_the_article(heading: str) -> None:
+    a = article(TITLE, "Hanoi (VNA) – The two sides met.", "They agreed.", heading, "A teaser.")
+    assert a.paragraphs == ["The two sides met.", "They agreed."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The deal was reported by VNA", "He spoke to VNA-VNP reporters.", "Officials of VNA attended."],
+)
+def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
+    assert body(line, "More./.") == ["The two sides met in Hanoi.", line, "More."]
+
+
+# -- captions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Delegates at the talks in Vientiane (Photo: VNA)",
+        "Delegates at the talks in Vientiane. Photo: VNA",
+        "Delegates at the talks in Vientiane. Photo: VNA/Nguyen Khang",
+        "Delegates at the talks in Vientiane - Photo: baoquocte.vn",
+        "The ambassador speaks at the event (Photo courtesy of the embassy)",
+        "The ambassador speaks at the event. Photo courtesy of the embassy",
+        "Quang cảnh phiên họp (Ảnh: quochoi.vn)",
+        "Toàn cảnh hội nghị. Ảnh: TTXVN",
+        "The flag of Laos (Illustrative image: Shutterstock)",
+        "(File photo)",
+        "Ministers pose for a photo (Source: Reuters).",
+    ],
+)
+def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(caption: str) -> None:
+    a = article(TITLE, caption, "Vietnam and Laos held talks.", "The two sides agreed.", "More./.")
+    assert a.captions == [caption]
+    assert a.lead == "Vietnam and Laos held talks."
+    assert a.paragraphs == ["The two sides agreed.", "More."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said the photo exhibition will open in May.",
+        "The source of growth was exports, he said.",
+        "Officials discussed the sources: trade, investment and aid.",
+        "The minister (photo) spoke first, then the envoy.",
+    ],
+)
+def test_a_sentence_naming_a_photo_or_source_is_body(line: str) -> None:
+    assert body(line, "More./.") == ["The two sides met in Hanoi.", line, "More."]
+
+
+def test_a_title_with_a_colon_is_still_the_title() -> None:
+    a = article("Infographic: Vietnam-Laos trade in figures", "Hanoi (VNA) – Trade grew./.")
+    assert a.title == "Infographic: Vietnam-Laos trade in figures"
+
+
+def test_the_lead_after_an_image_line_and_captions_then_the_dateline() -> None:
+    a = article(
+        TITLE,
+        "vna_potal_hoi_dam.jpg",
+        "Ministers at the talks (Photo: VNA)",
+        "Ministers at the talks (Photo: VNA)",
+        "Vietnam and Laos held talks in Hanoi.",
+        "Hanoi (VNA) – Vietnam and Laos held talks in Hanoi.",
+        "They agreed./.",
+    )
+    assert (a.lead, a.captions) == (
+        "Vietnam and Laos held talks in Hanoi.",
+        ["Ministers at the talks (Photo: VNA)"],
+    )
+    assert a.paragraphs == ["Vietnam and Laos held talks in Hanoi.", "They agreed."]
+
+
+def test_a_caption_then_the_dateline_gives_no_lead() -> None:
+    a = article(TITLE, "Ministers at the talks. Photo: VNA", "Hanoi (VNA) – They met.", "They agreed./.")
+    assert (a.lead, a.dateline, a.paragraphs) == (None, "Hanoi", ["They met.", "They agreed."])
+
+
 # -- dateline --------------------------------------------------------------------------------
 
 
@@ -197,6 +292,13 @@ def test_end_marker_with_a_space_before_it() -> None:
         ("Kuala Lumpur (VNA) – The talks opened.", "Kuala Lumpur"),
         ("Kuala Lumpur (VNA) - The talks opened.", "Kuala Lumpur"),
         ("Ho Chi Minh City (VNA) – The talks opened.", "Ho Chi Minh City"),
+        ("Hanoi, July 3 (VNA) – The talks opened.", "Hanoi"),
+        ("Ho Chi Minh City, March 12 (VNA/VNP) - The talks opened.", "Ho Chi Minh City"),
+        ("Vientiane, Laos (VNA) — The talks opened.", "Vientiane, Laos"),
+        ("Da Nang (VNA/VNP) -The talks opened.", "Da Nang"),
+        ("Hanoi (VNA)–The talks opened.", "Hanoi"),
+        ("Phnom Penh (VNA) ‒ The talks opened.", "Phnom Penh"),
+        ("Bangkok, December 1, 2024 (VNS) – The talks opened.", "Bangkok"),
     ],
 )
 def test_dateline_place_is_found_and_removed_from_the_paragraph(line: str, place: str) -> None:

@@ -33,27 +33,20 @@ FIELDS = (
 # Pairs that do not match yet; remove a pair when it is fixed (strict xfail says so).
 KNOWN_GAPS = {
     ("01.txt", "date"),
-    ("01.txt", "paragraphs"),
-    ("03.txt", "date"),
     ("03.txt", "officials"),
     ("03.txt", "official_aliases"),
-    ("04.txt", "date"),
     ("04.txt", "organisations"),
     ("05.txt", "officials"),
     ("06.txt", "organisations"),
     ("06.txt", "officials"),
     ("07.txt", "officials"),
     ("07.txt", "official_aliases"),
-    ("08.txt", "date"),
     ("08.txt", "officials"),
-    ("09.txt", "date"),
     ("10.txt", "official_aliases"),
-    ("11.txt", "paragraphs"),
-    ("12.txt", "paragraphs"),
     ("13.txt", "officials"),
 }
 # Examples given a date their text does not give (the worst gap: a false fact on the site).
-KNOWN_INVENTED_DATES = {"04.txt", "08.txt", "09.txt"}
+KNOWN_INVENTED_DATES: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -46,11 +46,13 @@ class Article:
     # For each caption, how many body paragraphs came before its first appearance.
     caption_anchors: list[int] = field(default_factory=list)
     url: str | None = None
-    # A date for ordering only, when `date` is None (month/day or year missing).
+    # Kept for old callers: extraction never sets it (an undated article is filed as undated,
+    # never under a guessed date).
     approximate_date: dt.date | None = None
     known_date_parts: str = FULL
     content_hash: str = ""
-
-    @property
-    def sort_date(self) -> dt.date:
-        return self.date or self.approximate_date or dt.date(1970, 1, 1)
+    # Why the date is what it is (for the import report), and what was odd (a header out of range).
+    date_basis: str = ""
+    date_warnings: list[str] = field(default_factory=list)
+    # (month, day) of the reported event when the text gives no year for it: shown, never filed.
+    event_month_day: tuple[int, int] | None = None

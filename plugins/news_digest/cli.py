@@ -24,6 +24,7 @@ def extraction_record(source_file: str, article: Article, tags: Tags) -> dict:
         "source": article.source,
         "date": article.date.isoformat() if article.date else None,
         "date_confidence": article.date_confidence,
+        "date_basis": article.date_basis,
         "paragraphs": article.paragraphs,
         "captions": article.captions,
         "countries": [countries[c].name for c in tags.country_codes],

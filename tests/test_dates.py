@@ -1,0 +1,188 @@
+"""The article's date (`news_digest.extract.dates` through `extract`): the day of the event it reports or
+the day it was filed, a year only where the text gives one, never a day the article recalls.
+
+Every case is a small article written for the rule it checks, in the shapes VNA articles use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from news_digest.extract.clean import extract
+
+TITLE = "Vietnam, Laos hold talks"
+
+
+def dated(*lines: str):
+    return extract("\n".join([TITLE, *lines]) + "\n", "x.txt")
+
+
+def date_of(*lines: str) -> tuple[dt.date | None, str]:
+    a = dated(*lines)
+    return a.date, a.date_confidence
+
+
+# -- the event's own day, with its year written ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi (VNA) – The two ministers signed a memorandum on March 4, 2024 in Hanoi./.",
+        "Hanoi (VNA) – On March 4, 2024, the two ministers met in Hanoi./.",
+        "Vientiane (VNA) – Vietnam will back the plan, the minister said on March 4, 2024./.",
+        "Hanoi (VNA) – A ceremony marking the 60th anniversary of ties was held in Hanoi on March 4, 2024./.",
+    ],
+)
+def test_the_reported_events_day_with_its_year_is_stated(text: str) -> None:
+    assert date_of(text) == (dt.date(2024, 3, 4), "stated")
+
+
+def test_a_day_after_the_city_in_the_dateline_is_the_filing_day() -> None:
+    a = dated("Hanoi, July 3 (VNA) – The two sides reviewed ties. 2023 is a pivotal year for both./.")
+    assert (a.date, a.date_confidence, a.dateline) == (dt.date(2023, 7, 3), "inferred", "Hanoi")
+    a = dated("Da Nang, May 9, 2024 (VNA/VNP) - The forum opened, as planned on June 1, 2023./.")
+    assert (a.date, a.date_confidence, a.dateline) == (dt.date(2024, 5, 9), "stated", "Da Nang")
+
+
+# -- a past day the article recalls is never its date ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi (VNA) – Laos and Vietnam established diplomatic relations on September 5, 1962, and "
+        "have stood together since./.",
+        "Hanoi (VNA) – Messages marked the 80th National Day (September 2, 1945-2025) of Vietnam./.",
+        "Hanoi (VNA) – Leaders marked the Capital Liberation Day (October 10, 1954) with flowers./.",
+        "Hanoi (VNA) – A festival celebrated the province's founding (November 1, 2001-2023)./.",
+        "Hanoi (VNA) – Delegates recalled the leader, who was born on May 19, 1890 in Nghe An./.",
+        "Hanoi (VNA) – Envoys sent greetings on the 65th Independence Day of Algeria on July 5./.",
+        "Hanoi (VNA) – The rules have applied since January 1, 2024 to every member./.",
+    ],
+)
+def test_a_recalled_day_is_not_the_articles_date(text: str) -> None:
+    assert date_of(text) == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi (VNA) – Members must submit their reports by December 31, 2025./.",
+        "Hanoi (VNA) – The two leaders will meet in Tokyo on November 27, 2025./.",
+        "Hanoi (VNA) – Delegates agreed on items to be submitted to the summit on May 10, 2025./.",
+    ],
+)
+def test_a_deadline_or_an_event_still_to_come_is_not_the_articles_date(text: str) -> None:
+    assert date_of(text) == (None, "unknown")
+
+
+def test_the_first_day_that_can_be_the_events_is_taken() -> None:
+    text = (
+        "Hanoi (VNA) – On the occasion of the 50th anniversary of ties (June 25, 1975-2025), the "
+        "President received the envoy on June 20, 2025./."
+    )
+    assert date_of(text) == (dt.date(2025, 6, 20), "stated")
+
+
+# -- the year of a day given without one ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cue", "year"),
+    [
+        ("He noted that 2024 marks the 50th anniversary of bilateral ties.", 2024),
+        ("He said 2023 is a pivotal year for the partnership.", 2023),
+        ("They will cooperate closely, especially in 2025, when both are serving on the Council.", 2025),
+        ("Both praised Malaysia's ASEAN Chairmanship 2025.", 2025),
+        ("The two sides will celebrate the 30th anniversary of their ties (1994-2024).", 2024),
+        ("This marks the 45th anniversary of diplomatic relations, which were set up in 1978.", 2023),
+        ("Two-way trade rose by 12% last year (2023), the minister said.", 2024),
+        ("The forum will take place in 2026 (next year), the host said.", 2025),
+        ("The plan for 2026 will be approved later this year.", 2026),
+    ],
+)
+def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -> None:
+    a = dated("Hanoi (VNA) – The two foreign ministers held talks on April 8.", f"{cue}/.")
+    assert (a.date, a.date_confidence) == (dt.date(year, 4, 8), "inferred")
+    assert a.date_basis
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "Two-way trade rose by 12% in 2023.",  # a past year, not the article's
+        "The two sides will celebrate the 30th anniversary of their ties (1990-2024).",  # 34 years
+        "He noted that 2024 marks the 50th anniversary of ties. Both praised the ASEAN Chairmanship 2025.",
+        "The countries set targets for the 2021-2025 period and Vision 2045.",
+        "Trade reached 5 billion USD in 2023, up 5% from last year.",
+    ],
+)
+def test_no_year_or_disagreeing_years_leave_the_date_unknown(cue: str) -> None:
+    a = dated("Hanoi (VNA) – The two foreign ministers held talks on April 8.", f"{cue}/.")
+    assert (a.date, a.date_confidence, a.known_date_parts) == (None, "unknown", "month-day")
+    assert a.event_month_day == (4, 8)
+
+
+def test_a_present_year_after_the_years_presented_as_past_wins() -> None:
+    a = dated(
+        "Hanoi (VNA) – The ministers held phone talks on April 16.",
+        "He praised the country's achievements, notably its ASEAN Chairmanship 2020.",
+        "They will coordinate, especially in 2021, when both are serving on the UN Security Council./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2021, 4, 16), "inferred")
+
+
+def test_the_same_day_with_its_year_in_a_caption_is_stated() -> None:
+    a = dated(
+        "Hanoi (VNA) – Officials met on October 12.",
+        "Officials at the talks in Hanoi on October 12, 2024 (Photo: VNA)",
+        "More talks followed./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2024, 10, 12), "stated")
+
+
+def test_the_same_day_recalled_with_a_past_year_gives_no_year() -> None:
+    a = dated(
+        "Hanoi (VNA) – Leaders sent greetings on September 2.",
+        "Vietnam declared its independence on September 2, 1945./.",
+    )
+    assert (a.date, a.date_confidence) == (None, "unknown")
+
+
+def test_a_written_year_before_the_year_the_text_presents_as_its_own_is_not_used() -> None:
+    a = dated(
+        "Hanoi (VNA) – The two countries held talks on March 3, 2019.", "He said 2024 marks a new era./."
+    )
+    assert (a.date, a.date_confidence) == (None, "unknown")
+
+
+def test_no_day_but_a_present_year_gives_the_year_only() -> None:
+    a = dated("Hanoi (VNA) – The ambassador spoke at a recent ceremony. 2022 marks 60 years of ties./.")
+    assert (a.date, a.known_date_parts) == (None, "year")
+
+
+# -- headers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        ("Published: 2024-11-23", dt.date(2024, 11, 23)),
+        ("Published: 23/11/2024 08:15", dt.date(2024, 11, 23)),
+        ("Date: November 23, 2024", dt.date(2024, 11, 23)),
+    ],
+)
+def test_a_header_date_is_stated(header: str, date: dt.date) -> None:
+    a = extract(f"{header}\n{TITLE}\nHanoi (VNA) – They met on May 2, 2020./.\n", "x.txt")
+    assert (a.date, a.date_confidence, a.date_warnings) == (date, "stated", [])
+
+
+@pytest.mark.parametrize("header", ["Published: 0001-01-01", "Published: 9999-12-31", "Date: 1900-05-05"])
+def test_a_header_date_out_of_range_is_not_used_and_warned(header: str) -> None:
+    a = extract(f"{header}\n{TITLE}\nHanoi (VNA) – They met on May 2, 2020./.\n", "x.txt")
+    assert (a.date, a.date_confidence) == (dt.date(2020, 5, 2), "stated")
+    assert len(a.date_warnings) == 1 and "not used" in a.date_warnings[0]
+    a = extract(f"{header}\n{TITLE}\nHanoi (VNA) – They met recently./.\n", "x.txt")
+    assert (a.date, a.date_confidence) == (None, "unknown")
