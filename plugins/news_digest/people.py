@@ -165,7 +165,7 @@ class PeopleFinder:
             after = titles.after(j)
             cued = self._cued(i, j)
             sentence_start = doc.sentence_start(i) or words[i - 1] == "to"
-            if after.text and (sentence_start or cued):
+            if after.text and (sentence_start or cued or before.titled):
                 title, country, evidence = after.text, country or after.country, True
             else:
                 appointed = titles.appointment(j)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from .tag import ArticleTagger
 
-_MAX_TITLE_TOKENS = 16
+_MAX_TITLE_TOKENS = 24
 _MAX_TITLE_AFTER = 20
 _POSSESSIVES = frozenset({"’s", "'s"})
 # Tokens that close an appositive name: "..., Park Noh-wan, in recognition".
