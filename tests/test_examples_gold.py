@@ -37,8 +37,6 @@ KNOWN_GAPS = {
     ("01.txt", "paragraphs"),
     ("03.txt", "date"),
     ("04.txt", "date"),
-    ("04.txt", "organisations"),
-    ("06.txt", "organisations"),
     ("08.txt", "date"),
     ("09.txt", "date"),
     ("11.txt", "paragraphs"),
