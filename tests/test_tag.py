@@ -173,13 +173,14 @@ def test_countries_in_order_of_first_mention_and_once() -> None:
 
 def test_unclos_does_not_tag_the_un() -> None:
     tags = tags_for("They respect the 1982 UN Convention on the Law of the Sea (UNCLOS) and UNCLOS.")
-    assert "UN" not in tags.organisations
+    assert "United Nations" not in tags.organisations
     tags = tags_for("They respect the 1982 United Nations Convention on the Law of the Sea.")
-    assert "UN" not in tags.organisations
+    assert "United Nations" not in tags.organisations
 
 
 def test_the_united_nations_tags_the_un() -> None:
-    assert tags_for("Both sides support the role of the United Nations.").organisations == ["UN"]
+    assert tags_for("Both sides support the role of the United Nations.").organisations == ["United Nations"]
+    assert tags_for("Both sides support the role of the UN.").organisations == ["United Nations"]
 
 
 def test_asean_and_the_gcc() -> None:
@@ -258,12 +259,6 @@ def test_registry_alias_resolves_to_the_canonical_name() -> None:
             "Mohamad Bin Haji Hasan",
             "MY",
             "Minister",
-        ),
-        (
-            "He met his Singaporean counterpart Vivian Balakrishnan.",
-            "Vivian Balakrishnan",
-            "SG",
-            "counterpart",
         ),
         ("Brazilian Foreign Minister Mauro Vieira visited Hanoi.", "Mauro Vieira", "BR", "Minister"),
         ("Nigerian President Bola Tinubu visited Hanoi.", "Bola Tinubu", "NG", "President"),

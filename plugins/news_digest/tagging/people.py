@@ -7,73 +7,18 @@ Works on the token stream of `tag.ArticleTagger`; `PeopleFinder.find` is the ent
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
-from news_digest.matching import Phrases
-from news_digest.tagging.gazetteer import HOME_COUNTRY, Person, gazetteer
+from news_digest.tagging.gazetteer import HOME_COUNTRY, Person
+from news_digest.tagging.name_rules import SENTENCE_END, expand
+from news_digest.tagging.titles import Title, TitleReader
 
 if TYPE_CHECKING:
     from news_digest.tagging.tag import ArticleTagger
 
-# Where a sentence ends, for a name at the start of one.
-SENTENCE_END = frozenset({".", "!", "?", "\n", ":", ";", "“", '"'})
-_MAX_TITLE_TOKENS = 16
-_POSTING = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
-_POSSESSIVES = ("’s", "'s")
-
-
-@dataclass(frozen=True)
-class NameRules:
-    """The word lists of names.toml as sets, built once per process."""
-
-    heads: frozenset[str]
-    title_words: frozenset[str]
-    connectors: frozenset[str]
-    particles: frozenset[str]
-    never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
-    place_suffixes: frozenset[str]
-    vn_surnames: frozenset[str]
-    cn_surnames: frozenset[str]
-    role_references: dict[str, list[str]]
-    role_phrases: Phrases
-    abbreviations: dict[str, str]
-    abbreviation_pattern: re.Pattern[str]  # longest first
-    honorifics: frozenset[str]
-
-
-@cache
-def name_rules() -> NameRules:
-    names = gazetteer().names
-    heads = frozenset(names["title_heads"])
-    roles = names["role_references"]
-    abbreviations = names["title_abbreviations"]
-    longest_first = sorted(abbreviations, key=lambda a: (-len(a), a))
-    title_words = frozenset(names["title_words"]) | heads
-    particles = frozenset(names["name_particles"])
-    return NameRules(
-        heads=heads,
-        title_words=title_words,
-        connectors=frozenset(names["title_connectors"]) | {"’", "'"},
-        particles=particles,
-        never_names=(title_words | frozenset(names["not_names"])) - particles,
-        place_suffixes=frozenset(names["place_suffixes"]),
-        vn_surnames=frozenset(names["vietnamese_surnames"]),
-        cn_surnames=frozenset(names["chinese_surnames"]),
-        role_references=roles,
-        role_phrases=Phrases(roles),  # first listed wins
-        abbreviations=abbreviations,
-        abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
-        honorifics=frozenset(names["honorifics"]),
-    )
-
-
-def expand(title: str, rules: NameRules) -> str:
-    """Abbreviations written out: "Deputy PM" -> "Deputy Prime Minister" (longest first)."""
-    return rules.abbreviation_pattern.sub(lambda m: rules.abbreviations[m.group()], title)
+# Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
+_CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
 
 
 @dataclass
@@ -115,6 +60,7 @@ class PeopleFinder:
         self.rules = doc.rules
         self.words = doc.words
         self.text = doc.text
+        self.titles = TitleReader(doc)
 
     def find(self) -> Found:
         found = Found()
@@ -131,22 +77,31 @@ class PeopleFinder:
                 mention.name = longer
             elif mention.name not in found.people:
                 found.people[mention.name] = self._guess_person(mention)
-        mentions = sorted(registry + patterned, key=lambda m: m.start)
         doc = self.doc
-        for mention in mentions:
-            if mention.title is None:
-                k = doc.token_starting_at(mention.start)
-                end_k = doc.token_ending_at(mention.end)
-                if k is not None and end_k is not None:
-                    before = self._title_before(k)[0]
-                    if before is None or before in self.rules.honorifics:
-                        before = self._title_after(end_k + 1)[0] or before
-                    mention.title = before
-        found.mentions = mentions
+        for mention in registry:
+            k = doc.token_starting_at(mention.start)
+            end_k = doc.token_ending_at(mention.end)
+            if k is not None and end_k is not None:
+                mention.title = self._title_around(k, end_k + 1).text
+        found.mentions = sorted(registry + patterned, key=lambda m: m.start)
         self._short_mentions(found)
         self._role_references(found)
         found.mentions.sort(key=lambda m: m.start)
         return found
+
+    def _title_around(self, i: int, j: int) -> Title:
+        """The title of the name in tokens [i, j): before it, else after it, else after
+        "on his appointment as"; the country from whichever names one."""
+        titles = self.titles
+        before = titles.before(i, titles.closed(j))
+        if before.text:
+            return before
+        after = titles.after(j)
+        if not after.text:
+            after = titles.appointment(j)
+        if not after.text:
+            return before
+        return Title(after.text, before.country or after.country, True)
 
     # -- full names -------------------------------------------------------------------------
 
@@ -159,14 +114,23 @@ class PeopleFinder:
 
     def _pattern_mentions(self, taken: list[tuple[int, int]]) -> list[Mention]:
         """People found from VNA's patterns, outside the spans already taken by the registry."""
-        doc, words, particles = self.doc, self.words, self.rules.particles
+        doc, words, rules = self.doc, self.words, self.rules
         taken_flags = doc.token_flags(taken)
         mentions: list[Mention] = []
-        # A name starts with a capital, and has two words at least (see below): a capital or a
-        # particle ("bin") must follow. The other tokens are skipped at once.
+        # A name starts with a capital, and has two words at least (see below): a capital, a
+        # particle ("bin") or an initial's full stop must follow. The other tokens are skipped
+        # at once.
         capitalised, last = doc.capitalised, len(words) - 1
         followed = set(capitalised)
-        firsts = [k for k in capitalised if k + 1 in followed or (k < last and words[k + 1] in particles)]
+        firsts = [
+            k
+            for k in capitalised
+            if k + 1 in followed
+            or (
+                k < last and (words[k + 1] in rules.particles or (words[k + 1] == "." and len(words[k]) == 1))
+            )
+            or (k > 0 and words[k - 1] in rules.single_name_heads)
+        ]
         i = 0
         for k in firsts:
             if k < i or taken_flags[k]:
@@ -176,37 +140,73 @@ class PeopleFinder:
             if j == i:
                 i += 1
                 continue
-            start, end = doc.starts[i], doc.end(j - 1)
-            # A name found by pattern has two words or more: one word alone needs no title.
-            if j - i < 2 or any(taken_flags[i:j]) or doc.followed_by_place_suffix(end):
+            end = doc.end(j - 1)
+            single = j - i == 1 and i > 0 and words[i - 1] in rules.single_name_heads
+            # A name found by pattern has two words or more, or one right after "Pope", "King".
+            if (j - i < 2 and not single) or any(taken_flags[i:j]) or doc.followed_by_place_suffix(end):
                 i = j
                 continue
-            name_words = words[i:j]
-            title, country = self._title_before(i)
-            after_title = None
-            if title is None or title in self.rules.honorifics:
-                after_title, after_country = self._title_after(j)
-                country = country or after_country
-            sentence_start = doc.sentence_start(i) or words[i - 1] == "to"
-            vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words)
-            if title or (after_title and sentence_start) or vietnamese:
-                if country is None and self._looks_vietnamese(name_words):
-                    country = HOME_COUNTRY
-                mentions.append(Mention(start, end, " ".join(name_words), after_title or title, country))
+            mention = self._pattern_mention(i, j)
+            if mention:
+                mentions.append(mention)
             i = j
         return mentions
 
+    def _pattern_mention(self, i: int, j: int) -> Mention | None:
+        """The person named by tokens [i, j), if VNA's patterns say it is one."""
+        doc, words, titles = self.doc, self.words, self.titles
+        start, end = doc.starts[i], doc.end(j - 1)
+        name = " ".join(self.text[start:end].split())
+        name_words = name.split()
+        before = titles.before(i, titles.closed(j))
+        title, country = before.text, before.country
+        evidence = before.titled
+        if not title:
+            after = titles.after(j)
+            cued = self._cued(i, j)
+            sentence_start = doc.sentence_start(i) or words[i - 1] == "to"
+            if after.text and (sentence_start or cued or before.titled):
+                title, country, evidence = after.text, country or after.country, True
+            else:
+                appointed = titles.appointment(j)
+                if appointed.text:
+                    title, country, evidence = appointed.text, country or appointed.country, True
+                elif cued:
+                    evidence = True
+        vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words)
+        if not (evidence or vietnamese):
+            return None
+        if len(name_words) == 1 and not title:
+            return None
+        if country is None and self._looks_vietnamese(name_words):
+            country = HOME_COUNTRY
+        return Mention(start, end, name, title, country)
+
+    def _cued(self, i: int, j: int) -> bool:
+        """ "congratulated X on ...", "a message to X, ...": a name that needs no title."""
+        start = self.doc.starts[i]
+        if not self.rules.person_cue.search(self.text, max(0, start - 30), start):
+            return False
+        return j >= len(self.words) or self.words[j] in _CUE_CLOSERS
+
     def _name_run(self, i: int) -> int:
-        """Index after the run of name tokens starting at i (particles allowed inside)."""
+        """Index after the run of name tokens starting at i, on one line: particles ("bin")
+        and initials ("A. I. Denisov", "F.A Sidikov", "R.Kurbanov") allowed inside."""
         is_name, words, particles, n = (
             self.doc.is_name_token,
             self.words,
             self.rules.particles,
             len(self.words),
         )
+        line_break = self.titles.line_break
         j = i
         while j < n:
-            if is_name(j):
+            if j > i and line_break(j - 1, j):
+                break
+            if self._initial_at(j):
+                j += 2
+                continue
+            if is_name(j) or (j == i and self._common_word_name_at(j)):
                 j += 1
                 continue
             k = j
@@ -216,14 +216,46 @@ class PeopleFinder:
                 j = k
             else:
                 break
-        return j
+        # A run never ends with an initial's full stop ("Nguyen Van A." ends a sentence).
+        while j > i and words[j - 1] == ".":
+            j -= 2
+        return max(j, i)
+
+    def _common_word_name_at(self, j: int) -> bool:
+        """A month or weekday that is a given name: right after a title, before a name word
+        ("Ambassador June Ko"), never at the start of a sentence ("On Monday Nguyen ...")."""
+        words, rules = self.words, self.rules
+        return (
+            words[j] in rules.common_word_names
+            and j > 0
+            and words[j - 1] in rules.heads
+            and j + 1 < len(words)
+            and self.doc.is_name_token(j + 1)
+        )
+
+    def _initial_at(self, j: int) -> bool:
+        """Token j is an initial ("A" of "A. I. Denisov"): one capital, its full stop right
+        after it, then a name word or another initial."""
+        words, n = self.words, len(self.words)
+        word = words[j]
+        if len(word) != 1 or not word.isupper() or j + 2 >= n or words[j + 1] != ".":
+            return False
+        doc = self.doc
+        if doc.end(j) != doc.starts[j + 1]:
+            return False
+        following = j + 2
+        if self.titles.line_break(j + 1, following):
+            return False
+        return (len(words[following]) == 1 and words[following].isupper()) or doc.is_name_token(following)
 
     def _looks_vietnamese(self, words: list[str]) -> bool:
         return words[0] in self.rules.vn_surnames and all(w.isalpha() and len(w) <= 7 for w in words)
 
     def _guess_person(self, mention: Mention) -> Person:
         words = mention.name.split()
-        if any(w.lower() in ("bin", "binti", "bint") for w in words):
+        if len(words) == 1:
+            order = "mononym"
+        elif any(w.lower() in ("bin", "binti", "bint") for w in words):
             order = "malay"
         elif words[0] in self.rules.vn_surnames and (mention.country in (None, HOME_COUNTRY)):
             order = "vietnamese"
@@ -232,74 +264,6 @@ class PeopleFinder:
         else:
             order = "western"
         return Person(mention.name, mention.country, order, roles=(mention.title,) if mention.title else ())
-
-    # -- titles -----------------------------------------------------------------------------
-
-    def _title_before(self, i: int) -> tuple[str | None, str | None]:
-        """The title phrase ending just before token i, and the country it names."""
-        words, in_gazetteer = self.words, self.doc.in_gazetteer
-        title_words, connectors = self.rules.title_words, self.rules.connectors
-        j = i
-        while j > 0 and i - j < _MAX_TITLE_TOKENS:
-            word = words[j - 1]
-            if (
-                word in title_words
-                or word in connectors
-                or word in _POSSESSIVES
-                or word.startswith("(")
-                or in_gazetteer[j - 1]
-            ):
-                j -= 1
-            else:
-                break
-        return self._describe_title(j, i)
-
-    def _describe_title(self, j: int, i: int) -> tuple[str | None, str | None]:
-        """The title text of tokens [j, i) and the person's country: the first country it names
-        that is not a posting ("Vietnamese Ambassador to Argentina" is Vietnamese)."""
-        doc, words, connectors = self.doc, self.words, self.rules.connectors
-        country = None
-        while j < i and words[j] in connectors:
-            j += 1
-        if i > j:
-            low, high = doc.starts[j], doc.end(i - 1)
-            # Country spans are in text order: start at the first one inside the title.
-            spans = doc.country_spans
-            for n in range(bisect_left(doc.country_starts, low), len(spans)):
-                start, end, _surface, code = spans[n]
-                if start > high:
-                    break
-                if end <= high and not _POSTING.search(self.text[max(low, start - 10) : start]):
-                    country = code
-                    break
-        # Drop leading connectors, countries and possessives: "his Singaporean counterpart".
-        while j < i and (
-            words[j] in connectors
-            or words[j] in _POSSESSIVES
-            or words[j].startswith("(")
-            or doc.in_gazetteer[j]
-        ):
-            j += 1
-        while i > j and (words[i - 1] in connectors or words[i - 1].startswith("(")):
-            i -= 1
-        if self.rules.heads.isdisjoint(words[j:i]):
-            return None, country
-        return self.text[doc.starts[j] : doc.end(i - 1)], country
-
-    def _title_after(self, k: int) -> tuple[str | None, str | None]:
-        """ ", Secretary of the Party Central Committee and ..." after a name ending at token k."""
-        words, n = self.words, len(self.words)
-        if k + 1 >= n or words[k] != ",":
-            return None, None
-        j = k + 1
-        if words[j] in ("the", "a", "an"):
-            j += 1
-        if j >= n or words[j] not in self.rules.heads:
-            return None, None
-        start = j
-        while j < n and words[j] not in (",", ".", ";", "\n") and j - start < 20:
-            j += 1
-        return self._describe_title(start, j)
 
     # -- short forms and role phrases ---------------------------------------------------------
 
@@ -382,7 +346,7 @@ class PeopleFinder:
         the short form is shared (it is only needed then)."""
         if len(names) == 1:
             return names[0], None
-        title = self._title_before(k)[0]
+        title = self.titles.before(k).text
         if title:
             wanted = expand(title, self.rules)
             exact = [
@@ -401,8 +365,21 @@ class PeopleFinder:
         return (earlier[-1].name if earlier else None), None
 
     def _role_references(self, found: Found) -> None:
-        for match in self.rules.role_phrases.finditer(self.text):
+        rules, doc = self.rules, self.doc
+        for match in rules.role_phrases.finditer(self.text):
             phrase = match.group()
+            # "the Party chief said": a reference; "the Party and State leader", "Party chief
+            # To Lam" are not.
+            k, k_end = doc.token_starting_at(match.start()), doc.token_ending_at(match.end())
+            if (
+                k is None
+                or k_end is None
+                or k == 0
+                or self.words[k - 1] not in rules.role_reference_determiners
+            ):
+                continue
+            if k_end + 1 < len(self.words) and doc.is_name_token(k_end + 1):
+                continue
             required = self.rules.role_references[phrase]
             candidates = []
             for mention in found.mentions:

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from news_digest.article import Article, Official, Tags
 from news_digest.tagging.gazetteer import HOME_COUNTRY, Gazetteer, gazetteer
-from news_digest.tagging.people import SENTENCE_END, Found, PeopleFinder, expand, name_rules
+from news_digest.tagging.name_rules import SENTENCE_END, expand, name_rules
+from news_digest.tagging.people import Found, PeopleFinder
 
 _ABBREVIATIONS = "Gen|Dr|Jr|Sr|Mr|Mrs|Ms|Prof|Lt|Col|Maj|Sen|Rep|St|Hon"
 # A word goes on over letters, digits, hyphens and an apostrophe inside it ("Dato'" keeps its
@@ -85,6 +86,8 @@ class ArticleTagger:
         self.text, self.caption_spans = document_text(article)
         self.words, self.starts = tokenize(self.text)
         self.capitalised = [k for k, word in enumerate(self.words) if word[0].isupper()]
+        # Tokens that start a line (a line break between them and the token before).
+        self.line_starts = self._line_starts()
         self.country_spans, country_excluded = gaz.country_matcher.scan(self.text)
         self.country_starts = [span[0] for span in self.country_spans]
         self.org_spans, org_excluded = gaz.organisation_matcher.scan(self.text)
@@ -94,11 +97,23 @@ class ArticleTagger:
         self.gazetteer_starts = dict(spans)
         self.in_gazetteer = self.token_flags(spans)
 
+    def _line_starts(self) -> frozenset[int]:
+        starts, text, found = self.starts, self.text, set()
+        position = text.find("\n")
+        while position >= 0:
+            found.add(bisect_left(starts, position))
+            position = text.find("\n", position + 1)
+        return frozenset(found)
+
     # -- tokens -----------------------------------------------------------------------------
 
     def token_starting_at(self, position: int) -> int | None:
         k = bisect_left(self.starts, position)
         return k if k < len(self.starts) and self.starts[k] == position else None
+
+    def first_country_at(self, position: int) -> int:
+        """Index of the first country span starting at or after `position`."""
+        return bisect_left(self.country_starts, position)
 
     def end(self, k: int) -> int:
         """Where token k ends in the text."""
@@ -136,8 +151,10 @@ class ArticleTagger:
             return False
         if word in self.rules.never_names:  # title words and not_names, but no particle
             return False
+        # Every token of a country or organisation is out, not only the first: "South Africa
+        # Cyril Ramaphosa" is not "Africa Cyril Ramaphosa".
         return word in self.rules.particles or (
-            self.starts[k] not in self.gazetteer_starts and not (word.isupper() and len(word) > 1)
+            not self.in_gazetteer[k] and not (word.isupper() and len(word) > 1)
         )
 
     def followed_by_place_suffix(self, end: int) -> bool:

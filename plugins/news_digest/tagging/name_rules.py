@@ -1,0 +1,82 @@
+"""The word lists of names.toml as sets and patterns, built once per process: what the people
+finder (`people.py`) and the title reader (`titles.py`) ask of a word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from news_digest.matching import Phrases
+from news_digest.tagging.gazetteer import gazetteer
+
+# Where a sentence ends, for a name at the start of one.
+SENTENCE_END = frozenset({".", "!", "?", "\n", ":", ";", "“", '"'})
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The word lists of names.toml as sets, built once per process."""
+
+    heads: frozenset[str]
+    title_words: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
+    common_word_names: frozenset[str]  # "May", "Grace": a given name only right after a title
+    place_suffixes: frozenset[str]
+    vn_surnames: frozenset[str]
+    cn_surnames: frozenset[str]
+    role_references: dict[str, list[str]]
+    role_phrases: Phrases
+    role_reference_determiners: frozenset[str]
+    abbreviations: dict[str, str]
+    abbreviation_pattern: re.Pattern[str]  # longest first
+    honorifics: frozenset[str]
+    not_role_words: frozenset[str]  # "counterpart", "new", "his": never a role on their own
+    single_name_heads: frozenset[str]  # "Pope", "King": one word after them is a name
+    appointment: re.Pattern[str]  # " on her appointment as (the new) " after a name
+    person_cue: re.Pattern[str]  # "congratulated ", "message to " at the end of the text before a name
+    posting: re.Pattern[str]  # "to (the) " before a country: "Ambassador to Japan" is not Japanese
+
+
+@cache
+def name_rules() -> NameRules:
+    names = gazetteer().names
+    heads = frozenset(names["title_heads"])
+    roles = names["role_references"]
+    abbreviations = names["title_abbreviations"]
+    longest_first = sorted(abbreviations, key=lambda a: (-len(a), a))
+    title_words = frozenset(names["title_words"]) | heads
+    particles = frozenset(names["name_particles"])
+    common = frozenset(names["common_word_names"])
+    appointment = "|".join(map(re.escape, names["appointment_words"]))
+    return NameRules(
+        heads=heads,
+        title_words=title_words,
+        connectors=frozenset(names["title_connectors"]) | {"’", "'"},
+        particles=particles,
+        never_names=(title_words | frozenset(names["not_names"]) | common) - particles,
+        common_word_names=common,
+        place_suffixes=frozenset(names["place_suffixes"]),
+        vn_surnames=frozenset(names["vietnamese_surnames"]),
+        cn_surnames=frozenset(names["chinese_surnames"]),
+        role_references=roles,
+        role_phrases=Phrases(roles),  # first listed wins
+        role_reference_determiners=frozenset(names["role_reference_determiners"]),
+        abbreviations=abbreviations,
+        abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
+        honorifics=frozenset(names["honorifics"]),
+        not_role_words=frozenset(names["not_role_words"]),
+        single_name_heads=frozenset(names["single_name_heads"]),
+        appointment=re.compile(
+            rf"\s+on\s+(?:his|her|their)\s+(?:{appointment})\s+as\s+(?:the\s+)?(?:(?:new|next)\s+)?"
+        ),
+        person_cue=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names["person_cues"])) + r")\s+$"),
+        posting=re.compile(r"\b(?:" + "|".join(map(re.escape, names["posting_words"])) + r")\s+(?:the\s+)?$"),
+    )
+
+
+def expand(title: str, rules: NameRules) -> str:
+    """Abbreviations written out: "Deputy PM" -> "Deputy Prime Minister" (longest first)."""
+    return rules.abbreviation_pattern.sub(lambda m: rules.abbreviations[m.group()], title)

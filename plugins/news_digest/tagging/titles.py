@@ -1,0 +1,235 @@
+"""The title an article gives a person, read around their name: before it ("Deputy Foreign
+Minister A. I. Denisov", "the Ambassador of the Republic of Korea (RoK), Park Noh-wan"), after it
+(", the new Prime Minister of France") or after "on her appointment as".
+
+A role is only what the article says of that person: honorifics (Dr, H.E., Dato'), "counterpart",
+"his" and "new" are left out, and another person's title in the same sentence is not read across.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from news_digest.tagging.tag import ArticleTagger
+
+_MAX_TITLE_TOKENS = 24
+_MAX_TITLE_AFTER = 20
+_POSSESSIVES = frozenset({"’s", "'s"})
+# Tokens that close an appositive name: "..., Park Noh-wan, in recognition".
+_CLOSERS = frozenset({",", ".", ";", ":", "(", ")", "!", "?"})
+# Tokens that end a title read forwards.
+_TITLE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "!", "?", "“", '"', "/"})
+# A country after one of these, inside a title, ends the title: "Prime Minister of France" is
+# not part of the title of the "Prime Minister Pham Minh Chinh" written right after it.
+_OF_WORDS = frozenset({"of", "to", "in", "for", "from"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+class Title(NamedTuple):
+    text: str | None  # the role, None when the article gives none
+    country: str | None  # the person's country named in it (not a posting)
+    titled: bool  # a title head or an honorific was there: the name is a person's
+
+
+NO_TITLE = Title(None, None, False)
+
+
+class TitleReader:
+    """Reads titles in the tokens of one `ArticleTagger`."""
+
+    def __init__(self, doc: ArticleTagger) -> None:
+        self.doc = doc
+        self.rules = doc.rules
+        self.words = doc.words
+        self.text = doc.text
+
+    def line_break(self, a: int, b: int) -> bool:
+        """A line break between tokens a and b = a + 1."""
+        return b in self.doc.line_starts
+
+    def closed(self, j: int) -> bool:
+        """The name ending before token j ends its phrase (a comma, full stop, bracket, line end)."""
+        return j >= len(self.words) or self.words[j] in _CLOSERS or self.line_break(j - 1, j)
+
+    # -- before the name ------------------------------------------------------------------
+
+    def before(self, i: int, closed: bool = False) -> Title:
+        """The title ending just before token i; across one comma when the name is closed after
+        it ("the Ambassador of the Republic of Korea (RoK), Park Noh-wan, ...")."""
+        if i > 1 and self.words[i - 1] == "," and closed and not self.line_break(i - 2, i - 1):
+            title = self._before(i - 1)
+            return title if title.text else NO_TITLE
+        return self._before(i)
+
+    def _before(self, i: int) -> Title:
+        j = self._walk(i, relaxed=False)
+        title = self.describe(self._after_other_title(j, i), i)
+        if title.text:
+            return title
+        # A long body name with words of its own: "President of the National Assembly of
+        # People's Power of Cuba Esteban Lazo Hernández".
+        j_relaxed = self._walk(i, relaxed=True)
+        if j_relaxed < j:
+            head = self._relaxed_head(j_relaxed, i)
+            if head is not None:
+                relaxed = self.describe(self._after_other_title(head, i), i)
+                if relaxed.text:
+                    return relaxed
+        return title
+
+    def _walk(self, i: int, relaxed: bool) -> int:
+        """Where the run of title-like tokens ending before token i starts (same line)."""
+        words, doc = self.words, self.doc
+        title_words, connectors, in_gazetteer = (
+            self.rules.title_words,
+            self.rules.connectors,
+            doc.in_gazetteer,
+        )
+        j = i
+        while j > 0 and i - j < _MAX_TITLE_TOKENS:
+            word = words[j - 1]
+            if j < i and self.line_break(j - 1, j):
+                break
+            if (
+                word in title_words
+                or word in connectors
+                or word in _POSSESSIVES
+                or word.startswith("(")
+                or in_gazetteer[j - 1]
+                or (relaxed and word[:1].isupper() and not doc.sentence_start(j - 1))
+            ):
+                j -= 1
+            else:
+                break
+        return j
+
+    def _relaxed_head(self, j: int, i: int) -> int | None:
+        """The last title head in tokens [j, i) after which every other capitalised word comes
+        after an "of" ("of People's Power of Cuba"), so that no other name is read as a title."""
+        words, rules, in_gazetteer = self.words, self.rules, self.doc.in_gazetteer
+        for head in range(i - 1, j - 1, -1):
+            if words[head] not in rules.heads or words[head] in rules.honorifics:
+                continue
+            after_of = False
+            for k in range(head + 1, i):
+                word = words[k]
+                if word in _OF_WORDS:
+                    after_of = True
+                elif (
+                    not (word in rules.title_words or word in rules.connectors or in_gazetteer[k])
+                    and not after_of
+                ):
+                    break
+            else:
+                return head
+        return None
+
+    def _after_other_title(self, j: int, i: int) -> int:
+        """Where the title of the name at token i starts when tokens [j, i) hold the end of
+        another title first: "... Prime Minister of France Prime Minister Pham Minh Chinh"."""
+        words, in_gazetteer, title_words = self.words, self.doc.in_gazetteer, self.rules.title_words
+        start = j
+        k = j + 1
+        while k < i:
+            if in_gazetteer[k] and not in_gazetteer[k - 1] and words[k - 1] in _OF_WORDS:
+                end = k
+                while end < i and in_gazetteer[end]:
+                    end += 1
+                if end < i and words[end] in title_words and words[end] not in self.rules.connectors:
+                    start = end
+                k = end + 1
+            else:
+                k += 1
+        return start
+
+    # -- after the name -------------------------------------------------------------------
+
+    def after(self, k: int) -> Title:
+        """ ", Secretary of the Party Central Committee and ..." after a name ending before token k."""
+        words = self.words
+        if k + 1 >= len(words) or words[k] != ",":
+            return NO_TITLE
+        return self.forwards(k + 1)
+
+    def appointment(self, k: int) -> Title:
+        """ "... on her appointment as the new Prime Minister of France" after a name ending
+        before token k."""
+        if k >= len(self.words):
+            return NO_TITLE
+        doc = self.doc
+        match = self.rules.appointment.match(self.text, doc.end(k - 1))
+        if match is None:
+            return NO_TITLE
+        start = doc.token_starting_at(match.end())
+        return NO_TITLE if start is None else self.forwards(start)
+
+    def forwards(self, j: int) -> Title:
+        """The title starting at token j (after "the", "new"), up to the end of its phrase."""
+        words, rules, n = self.words, self.rules, len(self.words)
+        while j < n and (words[j] in _ARTICLES or words[j] in rules.not_role_words):
+            j += 1
+        if j >= n or not (
+            self._is_head(words[j]) or words[j] in rules.title_words or self.doc.in_gazetteer[j]
+        ):
+            return NO_TITLE
+        start = j
+        last_of = None
+        while j < n and j - start < _MAX_TITLE_AFTER:
+            word = words[j]
+            if word in _TITLE_STOPS or (j > start and self.line_break(j - 1, j)):
+                break
+            if word[:1].islower() and word not in rules.connectors and not self._is_head(word):
+                # "as Prime Minister of the African country": the phrase after the last "of"
+                # is not part of the title.
+                if last_of is not None:
+                    j = last_of
+                break
+            if word in _OF_WORDS:
+                last_of = j
+            j += 1
+        return self.describe(start, j)
+
+    def _is_head(self, word: str) -> bool:
+        heads = self.rules.heads
+        return word in heads or (word[:1].islower() and word.capitalize() in heads)
+
+    # -- the title's words ----------------------------------------------------------------
+
+    def describe(self, j: int, i: int) -> Title:
+        """The title of tokens [j, i) and the person's country: the first country it names
+        that is not a posting ("Vietnamese Ambassador to Argentina" is Vietnamese)."""
+        doc, words, rules = self.doc, self.words, self.rules
+        if i <= j:
+            return NO_TITLE
+        country = None
+        low, high = doc.starts[j], doc.end(i - 1)
+        spans = doc.country_spans
+        for n in range(doc.first_country_at(low), len(spans)):
+            start, end, _surface, code = spans[n]
+            if start > high:
+                break
+            if end <= high and not rules.posting.search(self.text, max(low, start - 10), start):
+                country = code
+                break
+        titled = any(w in rules.heads or w in rules.honorifics for w in words[j:i])
+        # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
+        while j < i and (
+            words[j] in rules.connectors
+            or words[j] in _POSSESSIVES
+            or words[j].startswith("(")
+            or words[j] in rules.not_role_words
+            or words[j] in rules.honorifics
+            or doc.in_gazetteer[j]
+        ):
+            j += 1
+        while i > j and (
+            words[i - 1] in rules.connectors
+            or words[i - 1].startswith("(")
+            or words[i - 1] in rules.not_role_words
+            or words[i - 1] in rules.honorifics
+        ):
+            i -= 1
+        if not any(self._is_head(w) and w not in rules.honorifics for w in words[j:i]):
+            return Title(None, country, titled)
+        return Title(" ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)

@@ -1,0 +1,326 @@
+"""Officials found from VNA's naming patterns (`tagging/people.py`, `tagging/titles.py`): every
+shape of the issue "every official in the article, with the role the article gives them", each
+with invented cases of that shape. A missed name, a country word in a name or a role the article
+did not give that person are what a reader of a person page would notice."""
+
+from __future__ import annotations
+
+import pytest
+from news_digest.article import Official, Tags
+from news_digest.extract.clean import extract
+from news_digest.tagging.tag import tag
+
+
+def tags_for(*paragraphs: str, title: str = "Officials meet in Hanoi") -> Tags:
+    lines = [title, f"Hanoi (VNA) – {paragraphs[0]}", *paragraphs[1:]]
+    lines[-1] += "/."
+    return tag(extract("\n".join(lines) + "\n", "x.txt"))
+
+
+def officials(*paragraphs: str, **kwargs) -> dict[str, Official]:
+    return {o.name: o for o in tags_for(*paragraphs, **kwargs).officials}
+
+
+def only(text: str) -> Official:
+    found = officials(text)
+    assert len(found) == 1, found
+    return next(iter(found.values()))
+
+
+# -- a name after a long, multi-part title -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        (
+            "Speaker of the Grand National Assembly of Turkey Numan Kurtulmus welcomed the guests.",
+            "Numan Kurtulmus",
+            "TR",
+            "Speaker of the Grand National Assembly of Turkey",
+        ),
+        (
+            "President of the Chamber of Deputies of the Republic of Chile Ignacio Urrutia Bonilla"
+            " received the delegation.",
+            "Ignacio Urrutia Bonilla",
+            "CL",
+            "President of the Chamber of Deputies of the Republic of Chile",
+        ),
+        (
+            "General Secretary of the Central Committee of the Communist Party of Cuba and President"
+            " of the Republic of Cuba Miguel Diaz-Canel Bermudez hosted the talks.",
+            "Miguel Diaz-Canel",  # the registry's canonical name for this form
+            "CU",
+            "General Secretary of the Central Committee of the Communist Party of Cuba and President"
+            " of the Republic of Cuba",
+        ),
+    ],
+)
+def test_name_after_a_long_title(text: str, name: str, country: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.country, official.title) == (name, country, title)
+
+
+def test_a_long_title_is_not_read_across_another_name() -> None:
+    found = officials("President Tran Van Minh and Chairman Lopez Garcia Ruiz of the Senate met.")
+    assert "Lopez Garcia Ruiz" in found
+    assert found["Lopez Garcia Ruiz"].title == "Chairman"
+
+
+# -- heads of state and titles of sovereigns ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        (
+            "Governor-General of New Zealand Cindy Kiro hosted a dinner.",
+            "Cindy Kiro",
+            "NZ",
+            "Governor-General of New Zealand",
+        ),
+        ("Cambodian King Norodom Sihamoni received the envoy.", "Norodom Sihamoni", "KH", "King"),
+        (
+            "Qatari Emir Sheikh Tamim bin Hamad Al Thani met the delegation.",
+            "Tamim bin Hamad Al Thani",
+            "QA",
+            "Emir",
+        ),
+        ("Pope Leo XIV sent a message to the conference.", "Leo XIV", None, "Pope"),
+        ("Pope Francis sent a message to the conference.", "Francis", None, "Pope"),
+        ("Danish Queen Margrethe II visited the pavilion.", "Margrethe II", "DK", "Queen"),
+    ],
+)
+def test_sovereigns_and_religious_leaders(text: str, name: str, country: str | None, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.country, official.title) == (name, country, title)
+
+
+def test_a_single_word_is_a_name_only_after_a_sovereigns_title() -> None:
+    assert officials("Minister Francis spoke to the press.") == {}
+
+
+# -- "<Title of Country>, <Name>" and "<Name>, <Title of Country>" -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        (
+            "The minister presented the order to the outgoing Ambassador of Japan to Vietnam, Ito Naoki,"
+            " at the ceremony.",
+            "Ito Naoki",
+            "JP",
+            "Ambassador of Japan to Vietnam",
+        ),
+        (
+            "He received the Ambassador of the Republic of Korea (RoK), Park Sung-min.",
+            "Park Sung-min",
+            "KR",
+            "Ambassador of the Republic of Korea",
+        ),
+        (
+            "Maria Teresa Ribeiro, Minister of Foreign Affairs of Portugal, said ties were good.",
+            "Maria Teresa Ribeiro",
+            "PT",
+            "Minister of Foreign Affairs of Portugal",
+        ),
+    ],
+)
+def test_title_and_name_on_either_side_of_a_comma(text: str, name: str, country: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.country, official.title) == (name, country, title)
+
+
+def test_a_title_before_a_comma_is_not_given_to_the_subject_after_it() -> None:
+    """ "the Prime Minister, John Smith said" is not an apposition: no role for Smith."""
+    found = officials("In talks with the Prime Minister, Jonathan Smithers said trade was growing.")
+    assert all(o.title is None for o in found.values())
+
+
+# -- a name after a verb, the role after it ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        (
+            "Prime Minister Pham Minh Chinh congratulated Maria Lopez Garcia on her appointment as"
+            " Minister of Foreign Affairs of Spain.",
+            "Maria Lopez Garcia",
+            "ES",
+            "Minister of Foreign Affairs of Spain",
+        ),
+        (
+            "The President cabled a message of congratulations to Anna Kowalska Nowak on her election"
+            " as the new President of Poland.",
+            "Anna Kowalska Nowak",
+            "PL",
+            "President of Poland",
+        ),
+        (
+            "The Chairman congratulated Joao Pedro Santos on his re-appointment as Prime Minister of"
+            " the African country.",
+            "Joao Pedro Santos",
+            None,
+            "Prime Minister",
+        ),
+        (
+            "The minister sent a message to Helena Costa Mendes on her appointment as Angola’s Minister"
+            " of Foreign Affairs.",
+            "Helena Costa Mendes",
+            "AO",
+            "Minister of Foreign Affairs",
+        ),
+    ],
+)
+def test_name_after_a_verb_with_the_role_after_it(
+    text: str, name: str, country: str | None, title: str
+) -> None:
+    found = officials(text)
+    assert name in found, found
+    assert (found[name].country, found[name].title) == (country, title)
+
+
+def test_a_name_after_congratulated_needs_no_title() -> None:
+    found = officials("The Chairwoman congratulated Esperanza Villa Lobos, who took office on Monday.")
+    assert "Esperanza Villa Lobos" in found
+    assert found["Esperanza Villa Lobos"].title is None
+
+
+def test_a_place_after_a_cue_is_not_a_person() -> None:
+    assert officials("The minister congratulated Hai Phong City on its growth.") == {}
+
+
+# -- initials ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Russian side was led by Deputy Foreign Minister B. K. Sokolov.", "B. K. Sokolov"),
+        ("Deputy Minister F.A Karimov attended the meeting.", "F.A Karimov"),
+        ("Director R.Tashkentov attended the meeting.", "R.Tashkentov"),
+        ("Secretary-General Alberto J. Ramirez spoke at the forum.", "Alberto J. Ramirez"),
+    ],
+)
+def test_names_with_initials(text: str, name: str) -> None:
+    assert list(officials(text)) == [name]
+
+
+def test_a_one_letter_name_at_the_end_of_a_sentence_keeps_its_full_stop_out() -> None:
+    assert list(officials("The award went to Ambassador Nguyen Van A. The ceremony ended.")) == [
+        "Nguyen Van A"
+    ]
+
+
+# -- names whose first word is a common word -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ambassador June Ko presented her credentials.", "June Ko"),
+        ("Minister April Lindqvist chaired the session.", "April Lindqvist"),
+    ],
+)
+def test_a_month_is_a_given_name_after_a_title(text: str, name: str) -> None:
+    assert list(officials(text)) == [name]
+
+
+def test_a_month_at_the_start_of_a_sentence_is_not_a_name() -> None:
+    found = officials("In May Prime Minister Pham Minh Chinh visited the province.")
+    assert list(found) == ["Pham Minh Chinh"]
+
+
+# -- a country word is never glued to a name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("President of South Africa Cyril Ramaphosa met the press.", "Cyril Ramaphosa", "ZA"),
+        (
+            "President of the Republic of the Congo Denis Sassou-N'guesso arrived.",
+            "Denis Sassou-N'guesso",
+            "CG",
+        ),
+        ("Vietnamese Ambassador to South Sudan Nguyen Nam Duong presented a gift.", "Nguyen Nam Duong", "VN"),
+    ],
+)
+def test_no_country_word_in_a_name(text: str, name: str, country: str) -> None:
+    official = only(text)
+    assert (official.name, official.country) == (name, country)
+
+
+# -- roles: only what the article gives that person ---------------------------------------------
+
+
+def test_honorifics_stay_out_of_names_and_roles() -> None:
+    found = officials("He met his Malaysian counterpart Dr Ahmad Bin Yusof in Hanoi.")
+    assert list(found) == ["Ahmad Bin Yusof"]
+    assert found["Ahmad Bin Yusof"].title is None
+    assert found["Ahmad Bin Yusof"].country == "MY"
+
+
+def test_his_counterpart_is_not_a_role() -> None:
+    found = officials("Minister Bui Thanh Son held talks with his Thai counterpart Somchai Wongsawat Chai.")
+    assert found["Somchai Wongsawat Chai"].title is None
+    assert found["Somchai Wongsawat Chai"].country == "TH"
+
+
+def test_his_excellency_is_not_part_of_the_name() -> None:
+    found = officials("H.E. Mr. Jonathan Wells, Ambassador of Canada to Vietnam, said ties were good.")
+    assert list(found) == ["Jonathan Wells"]
+    assert found["Jonathan Wells"].title == "Ambassador of Canada to Vietnam"
+
+
+def test_another_persons_title_is_not_read_into_the_role() -> None:
+    found = officials(
+        "Elena Duarte Vega, the new Prime Minister of Peru Prime Minister Pham Minh Chinh said, would visit."
+    )
+    assert found["Pham Minh Chinh"].title == "Prime Minister"
+
+
+def test_a_title_on_the_line_above_is_not_the_role() -> None:
+    found = officials("The minister met the new Ambassador of Peru", "Prime Minister Pham Minh Chinh spoke.")
+    assert found["Pham Minh Chinh"].title == "Prime Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Polish Foreign Minister Radek Wisniewski visited Hanoi.", "PL"),
+        ("President of Cuba Ramon Castillo Perez visited Hanoi.", "CU"),
+        ("Brazil’s President Joaquim Barbosa Lima visited Hanoi.", "BR"),
+    ],
+)
+def test_country_from_the_title(text: str, country: str) -> None:
+    assert only(text).country == country
+
+
+# -- short forms ---------------------------------------------------------------------------------
+
+
+def test_a_later_short_form_resolves_to_the_full_name_and_is_not_a_second_person() -> None:
+    tags = tags_for(
+        "President of the Senate of Chile Ignacio Urrutia Bonilla welcomed the delegation.",
+        "Urrutia Bonilla said the two countries were close. Bonilla added that trade grew.",
+    )
+    assert [o.name for o in tags.officials] == ["Ignacio Urrutia Bonilla"]
+    assert tags.aliases.get("Bonilla") == "Ignacio Urrutia Bonilla"
+
+
+def test_a_shared_short_form_never_resolves_to_two_people() -> None:
+    tags = tags_for(
+        "Ambassador Jonathan Wells and Minister Margaret Wells attended.", "Wells said the talks went well."
+    )
+    assert "Wells" not in tags.aliases
+
+
+def test_role_phrase_inside_a_longer_description_is_not_an_alias() -> None:
+    tags = tags_for(
+        "Party General Secretary and State President Nguyen Phu Trong received the envoys.",
+        "After the ceremony, the Party and State leader hosted a reception.",
+    )
+    assert "State leader" not in tags.aliases
