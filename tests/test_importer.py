@@ -536,7 +536,11 @@ def test_broken_link_is_rejected_with_its_reason(tmp_path: Path) -> None:
     (tmp_path / "seeds" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     _, data = run_import(tmp_path)
     assert data["rejected"] == [
-        {"seed": "seeds/gone.txt", "reason": "cannot read file: broken symbolic link"}
+        {
+            "seed": "seeds/gone.txt",
+            "reason": "symbolic link, not followed (broken: its target does not exist); "
+            "seeds must be regular files inside the seeds folder",
+        }
     ]
 
 
@@ -571,9 +575,9 @@ def seeds_read(monkeypatch) -> list[str]:
     read: list[str] = []
     real = importer.seed_result
 
-    def counting(path: str, name: str, posts_dir: Path | None = None):
+    def counting(path: str, name: str, posts_dir: Path | None = None, root: str | None = None):
         read.append(name)
-        return real(path, name, posts_dir)
+        return real(path, name, posts_dir, root)
 
     monkeypatch.setattr(importer, "seed_result", counting)
     return read

@@ -7,6 +7,7 @@ file as rejected instead of failing the build.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -94,20 +95,117 @@ def decode(data: bytes) -> str:
     return text
 
 
-def read_seed(path: Path) -> str:
+def read_seed(path: Path, root: str | Path | None = None) -> str:
     """The text of one seed file, or `SeedError` with the reason; never reads more than the limit."""
-    return decode(read_seed_bytes(path))
+    return decode(read_seed_bytes(path, root))
 
 
-def read_seed_bytes(path: str | Path) -> bytes:
-    """The bytes of one seed file (`SeedError` when it is not a regular file or too large)."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)  # non-blocking: a named pipe must not hang the build
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_SAFE_OPEN = bool(_NOFOLLOW) and os.open in os.supports_dir_fd
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def _link_reason(path: str, root: str) -> str:
+    """Why a symbolic link is not read: where it points, as far as the report needs to say."""
+    target = os.path.realpath(path)
+    real_root = os.path.realpath(root)
+    if not os.path.exists(path):
+        where = "broken: its target does not exist"
+    else:
+        what = "a folder" if os.path.isdir(target) else "a file"
+        inside = os.path.commonpath([target, real_root]) == real_root
+        where = f"it points to {what} {'in' if inside else 'outside'} the seeds folder"
+    return f"symbolic link, not followed ({where}); seeds must be regular files inside the seeds folder"
+
+
+def _open_below(path: str, root: str) -> int:
+    """A descriptor of `path`, opened one component at a time from `root` without following any
+    symbolic link (`O_NOFOLLOW` with `dir_fd`): no link swapped in at any level is followed."""
+    parts = os.path.relpath(path, root).split(os.sep)
+    if parts[0] == os.pardir or os.path.isabs(parts[0]):
+        raise SeedError("outside the seeds folder: not read")
+    fd = os.open(root, os.O_RDONLY | _DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            try:
+                next_fd = os.open(part, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=fd)
+            except OSError as error:
+                if error.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise SeedError(
+                        f"a folder on its path ({part}) is a symbolic link or not a folder: not followed"
+                    ) from None
+                raise
+            os.close(fd)
+            fd = next_fd
+        flags = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        info = os.lstat(parts[-1], dir_fd=fd)
+        if stat.S_ISLNK(info.st_mode):
+            raise SeedError(_link_reason(path, root))
+        if not stat.S_ISREG(info.st_mode):  # not even opened: a device may act on open
+            raise SeedError(f"not a regular file ({_kind(info.st_mode)})")
+        try:
+            return os.open(parts[-1], flags, dir_fd=fd)
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # swapped for a link since the check
+                raise SeedError(_link_reason(path, root)) from None
+            raise
+    finally:
+        os.close(fd)
+
+
+def _open_plain(path: str, root: str) -> int:
+    """Where `dir_fd` and `O_NOFOLLOW` are missing (Windows): the real path must be the path."""
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        raise SeedError(_link_reason(path, root))
+    if not stat.S_ISREG(info.st_mode):
+        raise SeedError(f"not a regular file ({_kind(info.st_mode)})")
+    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    if os.path.commonpath([real, real_root]) != real_root:
+        raise SeedError("outside the seeds folder (a folder on its path is a link): not read")
+    return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | _NOFOLLOW)
+
+
+def open_seed(path: str | Path, root: str | Path | None = None) -> int:
+    """A read-only descriptor of the regular file at `path` inside `root` (default: its folder).
+
+    Symbolic links (at the file or at any folder below `root`), pipes, sockets and devices are
+    `SeedError`s with the reason; the descriptor is checked to be a regular file, so a file
+    swapped for something else between the check and the open is refused too.
+    """
+    path = os.path.abspath(path)
+    root = os.path.abspath(root) if root is not None else os.path.dirname(path)
+    if path == root:  # the seeds folder itself is listed only when it is a link (see `walk_seeds`)
+        raise SeedError("the seeds folder is a symbolic link or not a folder: nothing in it is read")
+    fd = (_open_below if _SAFE_OPEN else _open_plain)(path, root)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "a pipe, socket or device"
-            raise SeedError(f"not a regular file ({kind})")
+            raise SeedError(f"not a regular file ({_kind(info.st_mode)})")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_seed_bytes(path: str | Path, root: str | Path | None = None) -> bytes:
+    """The bytes of one seed file inside `root` (`SeedError` when it is not a regular file there,
+    or too large; see `open_seed`)."""
+    fd = open_seed(path, root)
+    try:
+        info = os.fstat(fd)
         if info.st_size > MAX_SEED_BYTES:
             raise SeedError(f"file too large ({info.st_size:,} bytes; the limit is {MAX_SEED_BYTES:,})")
         # Bounded even if the file grows meanwhile. (Plain `os.read`s: a buffered file's
@@ -129,21 +227,38 @@ def is_hidden(path: Path, folder: Path) -> bool:
 
 
 def list_seeds(folder: Path) -> list[Path]:
-    """Every file under `folder` (hidden ones too, for the accounting), in a stable order.
+    """Every entry under `folder` but folders (hidden ones too, for the accounting), in a stable order.
 
-    Anything that is not a directory counts, so that a pipe or a broken link is reported
-    rather than silently skipped; links to directories are not followed.
+    Sub-folders are read, at any depth. Anything else counts as a seed, so that a symbolic link
+    (to a file or to a folder, or broken), a pipe or a device is reported as rejected rather than
+    silently skipped; links are never followed.
     """
     return [path for path, _inside in walk_seeds(folder)]
 
 
 def walk_seeds(folder: Path) -> list[tuple[Path, str]]:
-    """`list_seeds`, each with its path relative to `folder`."""
+    """`list_seeds`, each with its path relative to `folder`. A folder that cannot be listed is an
+    entry itself (its reading then says why)."""
     found: list[tuple[Path, str]] = []
-    for dirpath, _dirnames, filenames in os.walk(folder, followlinks=False):
-        inside = os.path.relpath(dirpath, folder)
-        found.extend(
-            (Path(dirpath, name), os.path.join(inside, name) if inside != "." else name) for name in filenames
-        )
+    pending = [(str(folder), "")]
+    while pending:
+        directory, inside = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except OSError:
+            if inside:  # the seeds folder itself: the import says it is missing
+                found.append((Path(directory), inside))
+            continue
+        for entry in listed:
+            name = os.path.join(inside, entry.name) if inside else entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                pending.append((entry.path, name))
+            else:
+                found.append((Path(entry.path), name))
     found.sort(key=lambda seed: str(seed[0]))
     return found

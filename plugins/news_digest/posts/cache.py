@@ -16,10 +16,9 @@ import os
 import pickle
 from functools import cache
 from pathlib import Path
-from stat import S_ISREG
 from typing import Any, BinaryIO
 
-from news_digest.extract.seeds import MAX_SEED_BYTES
+from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, read_seed_bytes
 from news_digest.posts.plan import ImportPlan, Key, SeedResult
 
 _LOAD_ERRORS = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError)
@@ -39,15 +38,13 @@ def bytes_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def seed_digest(path: str) -> str | None:
-    """The hash of a seed's bytes, or None when it is not a small regular file (no caching)."""
+def seed_digest(path: str, root: str | None = None) -> str | None:
+    """The hash of a seed's bytes, or None when it is not a small regular file inside `root`
+    (no caching; links are not followed: see `seeds.open_seed`)."""
     try:
-        stat = os.stat(path)
-        if not S_ISREG(stat.st_mode) or stat.st_size > MAX_SEED_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            return bytes_digest(handle.read())
-    except OSError:
+        data = read_seed_bytes(path, root)
+        return bytes_digest(data) if len(data) <= MAX_SEED_BYTES else None
+    except (OSError, SeedError):
         return None
 
 
@@ -74,9 +71,9 @@ class ImportCache:
         if version == code_fingerprint():
             self.digests_then, self.context, self.plan = digests, context, plan
 
-    def digests(self, keys: list[Key]) -> dict[Key, str | None]:
+    def digests(self, keys: list[Key], root: str | None = None) -> dict[Key, str | None]:
         """The hash of every seed the cache knows (the others are hashed as they are read)."""
-        return {key: seed_digest(key[0]) for key in keys if key in self.digests_then}
+        return {key: seed_digest(key[0], root) for key in keys if key in self.digests_then}
 
     def unchanged_plan(
         self, keys: list[Key], digests: dict[Key, str | None], context: Any

@@ -165,11 +165,12 @@ def process_seed(path: str) -> Processed:
     return _process_seed(path)[0]
 
 
-def _process_seed(path: str) -> tuple[Processed, str | None]:
-    """`process_seed`, and the hash of the bytes it read (None when it read none, or too many)."""
+def _process_seed(path: str, root: str | None = None) -> tuple[Processed, str | None]:
+    """`process_seed` of the seed at `path` inside `root` (default: its folder), and the hash of
+    the bytes it read (None when it read none, or too many)."""
     digest = None
     try:
-        data = read_seed_bytes(path)
+        data = read_seed_bytes(path, root)
         digest = bytes_digest(data) if len(data) <= MAX_SEED_BYTES else None
         raw = decode(data)
         article = extract(raw, path)
@@ -178,8 +179,6 @@ def _process_seed(path: str) -> tuple[Processed, str | None]:
     except (SeedError, ExtractionError) as error:
         return Processed(path, error=str(error)), digest
     except OSError as error:
-        if os.path.islink(path) and not os.path.exists(path):
-            return Processed(path, error="cannot read file: broken symbolic link"), digest
         return Processed(path, error=f"cannot read file: {error.strerror or error}"), digest
     except Exception as error:  # a bug, not bad input: report it for this seed, keep going
         log.exception("news-digest: internal error on %s", path)
@@ -196,11 +195,11 @@ class Staged(NamedTuple):
 Processing = tuple[str | None, SeedResult, Staged | None]  # see `seed_result`
 
 
-def seed_result(path: str, name: str, posts_dir: Path | None = None) -> Processing:
-    """The hash of the bytes of the seed at `path` (for the cache), what the import keeps of it
-    (`name` is its name in the report), with its post rendered (the slug comes later), and the
-    post written ahead into `posts_dir` if given (see `_stage_post`)."""
-    item, digest = _process_seed(path)
+def seed_result(path: str, name: str, posts_dir: Path | None = None, root: str | None = None) -> Processing:
+    """The hash of the bytes of the seed at `path` inside the seeds folder `root` (for the cache),
+    what the import keeps of it (`name` is its name in the report), with its post rendered (the
+    slug comes later), and the post written ahead into `posts_dir` if given (see `_stage_post`)."""
+    item, digest = _process_seed(path, root)
     if item.article is None or item.tags is None:
         return digest, SeedResult(name, error=item.error), None
     article, tags = item.article, item.tags
@@ -254,11 +253,11 @@ def source_url(article: Article) -> str:
     return (article.url or "").strip().rstrip("/").removeprefix("https://").removeprefix("http://")
 
 
-def _seed_results(seeds: list[Key], posts_dir: Path | None) -> list[Processing]:
+def _seed_results(seeds: list[Key], posts_dir: Path | None, root: str | None) -> list[Processing]:
     results: list[Processing] = []
     try:
         for path, name in seeds:
-            results.append(seed_result(path, name, posts_dir))
+            results.append(seed_result(path, name, posts_dir, root))
     except BaseException:  # interrupted: leave no temporary file behind
         _remove_staged(staged for _digest, _result, staged in results)
         raise
@@ -266,18 +265,20 @@ def _seed_results(seeds: list[Key], posts_dir: Path | None) -> list[Processing]:
 
 
 def process_all(
-    seeds: list[Key], workers: int | None = None, posts_dir: Path | None = None
+    seeds: list[Key], workers: int | None = None, posts_dir: Path | None = None, root: str | None = None
 ) -> list[Processing]:
-    """`seed_result` of every (path, name), in worker processes when there are many."""
+    """`seed_result` of every (path, name) inside `root`, in worker processes when there are many."""
     if len(seeds) < PARALLEL_THRESHOLD or workers == 1:
-        return _seed_results(seeds, posts_dir)
+        return _seed_results(seeds, posts_dir, root)
     paths, names = zip(*seeds, strict=True)
     try:
         with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-            return list(pool.map(seed_result, paths, names, repeat(posts_dir), chunksize=CHUNK_SIZE))
+            return list(
+                pool.map(seed_result, paths, names, repeat(posts_dir), repeat(root), chunksize=CHUNK_SIZE)
+            )
     except BrokenProcessPool:  # a worker died (out of memory, killed): do it in this process
         log.warning("news-digest: a worker process died; importing without workers")
-        return _seed_results(seeds, posts_dir)
+        return _seed_results(seeds, posts_dir, root)
 
 
 def _readable(name: str) -> str:
@@ -299,12 +300,12 @@ def previous_duplicates(report_path: Path | None) -> set[tuple[str, str]]:
         return set()
 
 
-def with_post(key: Key, result: SeedResult) -> SeedResult:
+def with_post(key: Key, result: SeedResult, root: str | None = None) -> SeedResult:
     """`result` with its post, which the cache does not keep: the seed is read again (its bytes
     are those the cache has: they were checked)."""
     if result.post is not None or result.post_error is not None:
         return result
-    return seed_result(*key)[1]
+    return seed_result(*key, root=root)[1]
 
 
 def complete_digests(
@@ -353,6 +354,9 @@ class Seed(NamedTuple):
 
 def find_seeds(seeds_dir: Path) -> list[Seed]:
     """Every file under `seeds_dir`, named relative to the folder above it (see `display_name`)."""
+    if os.path.islink(seeds_dir):  # listed, to be rejected with its reason; never followed
+        name = _readable(os.path.basename(seeds_dir))
+        return [Seed((str(seeds_dir), name), name, False)]
     if not seeds_dir.is_dir():
         return []
     above = os.path.relpath(seeds_dir, seeds_dir.parent)
@@ -377,7 +381,7 @@ def import_seeds(
     # Absolute, so that the cache's keys are the same whether the folder was given as `seeds`
     # (the command line) or as `<project>/seeds` (the build); links are not followed.
     seeds_dir = Path(os.path.abspath(seeds_dir))
-    if not seeds_dir.is_dir():
+    if not seeds_dir.is_dir() or seeds_dir.is_symlink():
         log.warning("news-digest: no seeds folder at %s; every post will be removed", seeds_dir)
     seeds = find_seeds(seeds_dir)
     report = ImportReport(files=len(seeds), report_path=report_path)
@@ -389,12 +393,14 @@ def import_seeds(
 
     cache = ImportCache(cache_path)
     staged: dict[Key, Staged] = {}  # posts written ahead by `seed_result`
-    digests = cache.digests(keys)
+    root = str(seeds_dir)
+    digests = cache.digests(keys, root)
     plan = cache.unchanged_plan(keys, digests, context)
     if plan is None:  # some seeds are new or changed: read those, plan again
         results = cache.lookup(digests)
         todo = [key for key in keys if key not in results]
-        for key, (digest, result, ahead) in zip(todo, process_all(todo, workers, posts_dir), strict=True):
+        processed = process_all(todo, workers, posts_dir, root)
+        for key, (digest, result, ahead) in zip(todo, processed, strict=True):
             results[key] = digest, result
             if ahead:
                 staged[key] = ahead
@@ -406,7 +412,7 @@ def import_seeds(
         def result_of(key: Key) -> SeedResult:
             digest, result = results[key]
             if result.post is None:  # from the cache: read again, once
-                result = with_post(key, result)
+                result = with_post(key, result, root)
                 results[key] = digest, result
             return result
 
@@ -414,7 +420,9 @@ def import_seeds(
         cache.store(results, context, plan)
         report.written = write_posts(posts_dir, plan.posts, result_of, staged)
     else:  # a post to write again (its file was changed or removed): read again
-        report.written = write_posts(posts_dir, plan.posts, lambda key: seed_result(*key)[1], staged)
+        report.written = write_posts(
+            posts_dir, plan.posts, lambda key: seed_result(*key, root=root)[1], staged
+        )
     report.unchanged = len(plan.posts) - report.written
     report.published, report.duplicates = plan.published, plan.duplicates
     report.rejected, report.registry_candidates = plan.rejected, plan.registry_candidates
