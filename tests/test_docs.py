@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import copy_project, run_pelican
 from news_digest.cli import build_parser
-from news_digest.settings import DEFAULTS
+from news_digest.settings import DEFAULTS, settings_table
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -14,6 +15,21 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 def test_every_setting_is_documented() -> None:
     documented = set(re.findall(r"^\| `([A-Z_]+)` \|", README, flags=re.MULTILINE))
     assert set(DEFAULTS) <= documented, f"undocumented settings: {sorted(set(DEFAULTS) - documented)}"
+
+
+def test_the_settings_table_is_the_one_settings_py_declares() -> None:
+    assert settings_table() in README, "README's table of settings differs: paste settings_table()"
+
+
+def test_an_unknown_setting_stops_the_build_naming_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    conf = project / "pelicanconf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + '\nNEWS_DIGEST["FEED_MAX_ITEM"] = 3\n', encoding="utf-8"
+    )
+    result = run_pelican(project)
+    assert result.returncode != 0
+    assert "unknown NEWS_DIGEST setting(s): FEED_MAX_ITEM" in result.stdout + result.stderr
 
 
 def test_every_command_is_documented() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from news_digest.article import Article, Tags
 from news_digest.posts.importer import import_seeds, process_seed
+from news_digest.settings import DEFAULTS, IMPORT_CACHE_NAME, REPORT_NAME, SEEDS_DIR
 from news_digest.tagging.gazetteer import gazetteer
 
 
@@ -76,13 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.set_defaults(func=cmd_extract)
     imp = sub.add_parser("import", help="turn seeds/ into Markdown posts in content/posts/")
-    imp.add_argument("--seeds", default="seeds", help="folder of raw articles (default: seeds)")
-    imp.add_argument("--posts", default="content/posts", help="folder the posts are written to")
-    imp.add_argument("--report", default="import-report.json", help="JSON report of every seed's fate")
+    imp.add_argument("--seeds", default=SEEDS_DIR, help=f"folder of raw articles (default: {SEEDS_DIR})")
+    imp.add_argument(
+        "--posts", default=f"content/{DEFAULTS['POSTS_DIR']}", help="folder the posts are written to"
+    )
+    imp.add_argument("--report", default=REPORT_NAME, help="JSON report of every seed's fate")
     imp.add_argument("--strict", action="store_true", help="exit non-zero when any seed was rejected")
     imp.add_argument(
         "--cache",
-        default="cache/news-digest-import.pickle",
+        default=f"cache/{IMPORT_CACHE_NAME}",
         help="reuse the results of unchanged seeds from this file ('' to disable)",
     )
     imp.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")

@@ -11,7 +11,7 @@ from typing import Any
 from pelican import signals
 
 from news_digest.posts.importer import import_seeds
-from news_digest.settings import digest_settings
+from news_digest.settings import IMPORT_CACHE_NAME, RESOLVED, SettingsError, digest_settings
 from news_digest.site import incremental
 from news_digest.site.incremental import DigestWriter, fingerprint
 from news_digest.site.model import build_site, parse_list
@@ -27,10 +27,14 @@ def configure_and_import(pelican: Any) -> None:
     settings["FORMATTED_FIELDS"] = []
     for template in ("country", "person"):
         settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault(template, None)
-    ours = digest_settings(settings)
+    settings.pop(RESOLVED, None)  # resolved anew for each build
+    try:
+        ours = digest_settings(settings)
+    except SettingsError as error:
+        raise SystemExit(f"news-digest: {error} (pelicanconf.py)") from None
     if not ours["IMPORT"]:
         return
-    cache = Path(settings["CACHE_PATH"]) / "news-digest-import.pickle" if ours["IMPORT_CACHE"] else None
+    cache = Path(settings["CACHE_PATH"]) / IMPORT_CACHE_NAME if ours["IMPORT_CACHE"] else None
     posts = Path(settings["PATH"]) / ours["POSTS_DIR"]
     report = import_seeds(ours["SEEDS_PATH"], posts, ours["REPORT_PATH"], cache_path=cache)
     # Printed, not logged: Pelican shows only warnings by default, and the editor must see this.
