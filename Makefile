@@ -6,7 +6,7 @@ PELICAN := $(BIN)/pelican
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: html publish serve test lint clean install bench
+.PHONY: html publish serve test quick lint clean install bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+quick: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not tooling"
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench

@@ -172,3 +172,32 @@ def resolve(output: Path, page: Path, href: str) -> Path | None:
     if path.endswith("/"):
         path += "index.html"
     return output / path.lstrip("/")
+
+
+# -- markers: a quick loop (`make quick`) leaves out real site builds, browsers and tooling ------
+
+# Modules that build whole sites in their own way (not through the fixtures below) or drive a browser.
+_SLOW_MODULES = {
+    "test_determinism",
+    "test_incremental",
+    "test_robustness",
+    "test_screenshots",
+    "test_search_browser",
+    "test_seed_safety",
+    "test_serve",
+    "test_editor_seeds",
+    "test_publish",
+    "test_docs",
+}
+# Modules that check the tooling around the site: benchmarks, the deploy hook, the CI workflow.
+_TOOLING_MODULES = {"test_count_instructions", "test_bench_report", "test_deploy_hook", "test_workflow"}
+_BUILD_FIXTURES = {"built_site", "site_builder", "output"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__ if getattr(item, "module", None) else ""
+        if module in _TOOLING_MODULES:
+            item.add_marker(pytest.mark.tooling)
+        elif module in _SLOW_MODULES or _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
