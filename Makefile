@@ -6,7 +6,7 @@ PELICAN := $(BIN)/pelican
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: html publish serve test quick lint clean install bench
+.PHONY: html publish serve test quick golden lint clean install bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The expected site of the five samples (tests/fixtures/expected-site), written anew on purpose.
+golden: $(STAMP)
+	$(BIN)/python tests/expected_site.py
 
 quick: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow and not tooling"
