@@ -120,7 +120,7 @@ class NewsDigestGenerator(Generator):
             country_page.url if country_page else None,
             _fingerprints(term.articles),
             _ranked(countries or people),
-            charts.span if charts else None,  # the time axis of its chart
+            charts.span if charts and term.latest else None,  # its chart's time axis (none if all undated)
         )
         self._write(
             writer,
