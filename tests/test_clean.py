@@ -299,6 +299,7 @@ def test_a_caption_then_the_dateline_gives_no_lead() -> None:
         ("Hanoi (VNA)–The talks opened.", "Hanoi"),
         ("Phnom Penh (VNA) ‒ The talks opened.", "Phnom Penh"),
         ("Bangkok, December 1, 2024 (VNS) – The talks opened.", "Bangkok"),
+        ("Hanoi, 3 July (VNA) – The talks opened.", "Hanoi"),
     ],
 )
 def test_dateline_place_is_found_and_removed_from_the_paragraph(line: str, place: str) -> None:

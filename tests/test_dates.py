@@ -33,6 +33,8 @@ def date_of(*lines: str) -> tuple[dt.date | None, str]:
         "Hanoi (VNA) – On March 4, 2024, the two ministers met in Hanoi./.",
         "Vientiane (VNA) – Vietnam will back the plan, the minister said on March 4, 2024./.",
         "Hanoi (VNA) – A ceremony marking the 60th anniversary of ties was held in Hanoi on March 4, 2024./.",
+        "Hanoi (VNA) – The two ministers met in Hanoi on 4 March 2024./.",
+        "Hanoi (VNA) – On the afternoon of March 4th, 2024, the two ministers met in Hanoi./.",
     ],
 )
 def test_the_reported_events_day_with_its_year_is_stated(text: str) -> None:
@@ -44,6 +46,8 @@ def test_a_day_after_the_city_in_the_dateline_is_the_filing_day() -> None:
     assert (a.date, a.date_confidence, a.dateline) == (dt.date(2023, 7, 3), "inferred", "Hanoi")
     a = dated("Da Nang, May 9, 2024 (VNA/VNP) - The forum opened, as planned on June 1, 2023./.")
     assert (a.date, a.date_confidence, a.dateline) == (dt.date(2024, 5, 9), "stated", "Da Nang")
+    a = dated("Hue, 9 May (VNA) - The forum opened on 10 May, as planned in 2024 (last year).")
+    assert (a.date, a.date_confidence, a.dateline) == (dt.date(2025, 5, 9), "inferred", "Hue")
 
 
 # -- a past day the article recalls is never its date ---------------------------------------

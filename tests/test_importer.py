@@ -686,3 +686,29 @@ def test_workers_import_what_one_process_imports(tmp_path: Path, monkeypatch) ->
     assert lists(together) == lists(alone)
     assert tree(tmp_path / "two" / "content") == tree(tmp_path / "one" / "content")
     assert not [p for p in (tmp_path / "two").rglob("*") if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_report_says_why_a_date_is_unknown_or_inferred_and_files_undated_apart(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = {
+        "stated.txt": "Laos and Vietnam sign plan\nHanoi (VNA) – They signed a plan on May 2, 2024./.\n",
+        "inferred.txt": "Laos, Vietnam talk\nHanoi (VNA) – They met on May 3. 2024 marks a new era./.\n",
+        "undated.txt": "Laos and Vietnam review ties\nHanoi (VNA) – They met on May 4 in Vientiane./.\n",
+        "bad-header.txt": "Published: 9999-12-31\nLaos, Vietnam agree\nHanoi (VNA) – They met recently./.\n",
+    }
+    for name, text in texts.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    _report, data = run_import(tmp_path)
+    entries = {Path(e["seed"]).name: e for e in data["published"]}
+    warnings = {name: " ".join(e.get("warnings", [])) for name, e in entries.items()}
+    assert "date" not in warnings["stated.txt"]
+    assert "date inferred" in warnings["inferred.txt"] and "2024 marks" in warnings["inferred.txt"]
+    assert "date unknown" in warnings["undated.txt"] and "May 4" in warnings["undated.txt"]
+    assert "9999-12-31" in warnings["bad-header.txt"] and "not used" in warnings["bad-header.txt"]
+    for name in ("undated.txt", "bad-header.txt"):
+        assert entries[name]["post"].startswith("undated/") and entries[name]["url"].startswith("undated/")
+        meta = read_meta(tmp_path / "content" / "posts" / entries[name]["post"])
+        assert meta["Url"] == entries[name]["url"] and meta["Save_as"] == entries[name]["url"] + "index.html"
+    assert read_meta(tmp_path / "content" / "posts" / entries["undated.txt"]["post"])["Date_text"] == "4 May"
+    assert entries["stated.txt"]["url"].startswith("2024/05/")

@@ -14,7 +14,7 @@ from news_digest.posts.importer import import_seeds
 from news_digest.settings import IMPORT_CACHE_NAME, RESOLVED, SettingsError, digest_settings
 from news_digest.site import incremental
 from news_digest.site.incremental import DigestWriter, fingerprint
-from news_digest.site.model import build_site, parse_list
+from news_digest.site.model import build_site, is_undated, parse_list
 from news_digest.site.pages import NewsDigestGenerator
 from news_digest.site.search import build_index, start_early
 
@@ -44,18 +44,14 @@ def configure_and_import(pelican: Any) -> None:
 
 
 def date_label(article: Any) -> str:
-    """The date as honestly as the text gives it."""
-    confidence = article.metadata.get("date_confidence", "stated")
+    """The date as honestly as the text gives it; an undated article's Pelican date (a stand-in
+    for ordering, see `posts.FALLBACK_DATE`) is never shown."""
+    if is_undated(article):
+        day = article.metadata.get("date_text")
+        return f"{day}, year not given" if day else "Date unknown"
     day = f"{article.date.day} {article.date:%B %Y}"
-    if confidence == "inferred":
+    if article.metadata.get("date_confidence") == "inferred":
         return f"{day} (year inferred)"
-    if confidence == "unknown":
-        known = article.metadata.get("date_known")
-        if known == "month-day":
-            return f"{article.date.day} {article.date:%B}, year not given (filed under {article.date.year})"
-        if known == "year":
-            return f"{article.date.year}, day not given (date approximate)"
-        return "Date not given (approximate)"
     return day
 
 
@@ -79,6 +75,7 @@ def link_neighbours(generator: Any) -> None:
         # Pelican formats `article.url` from settings on every access; templates use this copy.
         article.digest_url = article.url
         article.date_confidence = article.metadata.get("date_confidence", "stated")
+        article.undated = is_undated(article)
         article.date_label = date_label(article)
         article.newer_article = articles[index - 1] if index > 0 else None
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None

@@ -72,11 +72,12 @@ def noise_rules() -> NoiseRules:
             re.IGNORECASE,
         ),
         dateline=re.compile(
-            rf"^(?P<place>[A-Z][\w.'’ ,-]{{0,40}}?)(?:,\s*(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
-            rf"(?:,?\s+(?P<year>\d{{4}}))?)?\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>\S.*)$"
+            rf"^(?P<place>[A-Z][\w.'’ ,-]{{0,40}}?)(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
+            rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?)?"
+            rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>\S.*)$"
         ),
-        # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`).
-        end_marker=re.compile(rf"(?:/\.|(?:(?<=[.!?”\"’)])|\s)\s*[-–—]\s*(?:{agencies})\.?)\s*$"),
+        # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`, `forward - VNA`).
+        end_marker=re.compile(rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?)\s*$"),
         image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
         image_extension=re.compile(rf"\.(?:{extensions})$", re.IGNORECASE),
     )
@@ -212,10 +213,10 @@ def extract(raw: str, source_file: str) -> Article:
             match = _dateline(line)
             if match:
                 dateline, source = match.group("place").strip(" ,"), match.group("source")
-                if match.group("month"):
-                    year = match.group("year")
-                    month = MONTHS.index(match.group("month")) + 1
-                    dateline_day = (month, int(match.group("day")), int(year) if year else None)
+                if match.group("month") or match.group("month_after"):
+                    year, day = match.group("year"), match.group("day") or match.group("day_first")
+                    month = MONTHS.index(match.group("month") or match.group("month_after")) + 1
+                    dateline_day = (month, int(day), int(year) if year else None)
                 line = match.group("rest")
                 body.clear()  # stray lines between lead and dateline are not the body
                 started = True

@@ -41,13 +41,15 @@ MONTHS = [
 ]
 MONTH = "|".join(MONTHS)
 _YEAR = r"(?:19|20)\d\d"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
-# Month-day dates, with the year when it is written; they start a word (see `whole_words`).
-DAY_PATTERN = re.compile(rf"({MONTH})\s+{_DAY}")
-# "on May 17", "On the evening of November 26": the usual way a report gives its event's day.
-_ON_MONTH_DAY = re.compile(
-    rf"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?({MONTH})\s+{_DAY}"
+# "September 16", "16 September" (Nhan Dan, VOV), with ", 2025" when the year is written.
+_DAY = (
+    rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{MONTH})\b)(?:,?\s+(?P<year>\d{{4}})\b)?"
 )
+# Days, with the year when it is written; they start a word (see `whole_words`).
+DAY_PATTERN = re.compile(_DAY)
+# "on May 17", "On the evening of November 26": the usual way a report gives its event's day.
+_ON_MONTH_DAY = re.compile(rf"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_DAY}")
 _ISO_DATE = re.compile(r"(\d{1,4})-(\d{1,2})-(\d{1,2})")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{1,4})\b")  # as VNA's pages print it
 RANGE_YEAR = re.compile(rf"{_YEAR}\s*[–—-]\s*{_YEAR}")
@@ -169,11 +171,17 @@ def is_event_day(text: str, start: int, end: int) -> bool:
     return True
 
 
+def _parts(match: re.Match[str]) -> tuple[int, int, int | None]:
+    """(month, day, year or None) of a `DAY_PATTERN` match."""
+    month = MONTHS.index(match.group("month") or match.group("month_after")) + 1
+    day = int(match.group("day") or match.group("day_first"))
+    return month, day, int(match.group("year")) if match.group("year") else None
+
+
 def _days(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, int | None]]:
     """(month, day, year or None) of each possible event day in `text`."""
     for match in whole_words(pattern, text):
-        month, day = MONTHS.index(match.group(1)) + 1, int(match.group(2))
-        year = int(match.group(3)) if match.group(3) else None
+        month, day, year = _parts(match)
         if _valid_date(year or 2000, month, day) and is_event_day(text, match.start(), match.end()):
             yield month, day, year
 
@@ -187,8 +195,9 @@ def _header_date(value: str) -> dt.date | None:
         day, month, year = map(int, dmy.groups())
         return _valid_date(year, month, day)
     for match in whole_words(DAY_PATTERN, value):
-        if match.group(3):
-            return _valid_date(int(match.group(3)), MONTHS.index(match.group(1)) + 1, int(match.group(2)))
+        month, day, year = _parts(match)
+        if year:
+            return _valid_date(year, month, day)
     return None
 
 

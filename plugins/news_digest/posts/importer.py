@@ -26,7 +26,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
-from news_digest.article import Article, Tags
+from news_digest.article import INFERRED, Article, Tags
 from news_digest.extract.clean import ExtractionError, extract
 from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, decode, read_seed_bytes, walk_seeds
 from news_digest.posts.cache import ImportCache, bytes_digest
@@ -55,7 +55,8 @@ HIDDEN_FILE = "hidden file (name starts with '.'): not read"
 # "/." and nothing but white space up to the end of its line: a line of `str.splitlines` that
 # ends in the marker once stripped (the line boundaries of `splitlines` are white space).
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_END_OF_LINE_MARKER = re.compile(rf"/\.[^\S{_LINE_BREAKS}]*(?:[{_LINE_BREAKS}]|\Z)")
+# `/.`, or the older `-VNA` glued to the last sentence (clean.py knows every form).
+_END_OF_LINE_MARKER = re.compile(rf"(?:/\.|[-–—] ?VNA)[^\S{_LINE_BREAKS}]*(?:[{_LINE_BREAKS}]|\Z)")
 
 
 @dataclass
@@ -148,9 +149,12 @@ def article_warnings(raw: str, article: Article) -> list[str]:
     if not article.dateline:
         warnings.append("no dateline paragraph ('City (VNA) –'): the body starts after the lead")
     if not _END_OF_LINE_MARKER.search(raw):
-        warnings.append("no end marker '/.': the body may include teasers of other articles")
+        warnings.append("no end marker ('/.', '-VNA'): the body may include teasers of other articles")
     if article.date is None:
-        warnings.append(f"no full date in the text: filed under {post_date(article).isoformat()}")
+        warnings.append(f"date unknown: {article.date_basis}; listed as undated")
+    elif article.date_confidence == INFERRED:
+        warnings.append(f"date inferred: {article.date_basis}")
+    warnings += article.date_warnings
     if len(article.title) > LONG_TITLE:
         warnings.append(f"very long title ({len(article.title):,} characters)")
     return warnings
@@ -220,6 +224,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None, root: str |
         url=source_url(article),
         content_hash=article.content_hash,
         date=post_date(article),
+        undated=article.date is None,
         paragraphs=paragraph_hashes(article.paragraphs),
         warnings=tuple(item.warnings),
         unregistered=tuple((o.name, o.country, o.title) for o in tags.officials if not o.in_registry),

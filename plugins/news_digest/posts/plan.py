@@ -12,7 +12,7 @@ from functools import cache
 from itertools import chain, count
 from typing import NamedTuple
 
-from news_digest.posts.render import FALLBACK_DATE, fill_slug
+from news_digest.posts.render import FALLBACK_DATE, UNDATED_FOLDER, fill_slug
 
 NEAR_DUPLICATE_OVERLAP = 0.6
 
@@ -30,6 +30,7 @@ class SeedResult(NamedTuple):
     url: str = ""  # `source_url` of the article
     content_hash: str = ""
     date: dt.date = FALLBACK_DATE  # `posts.post_date`
+    undated: bool = False  # the text gives no date: filed under `undated/`, never under a year
     # The body, to compare near duplicates: a hash of each paragraph (`paragraph_hashes`), 8
     # bytes each end to end, much smaller to send from a worker and to cache than the text.
     paragraphs: bytes = b""
@@ -65,9 +66,9 @@ class ImportPlan:
 
 
 @cache
-def _month_folder(date: dt.date) -> str:
+def _month_folder(date: dt.date, undated: bool = False) -> str:
     """The start of an article's URL (`strftime` is slow, and a few dates serve thousands)."""
-    return date.strftime("%Y/%m/")
+    return f"{UNDATED_FOLDER}/" if undated else date.strftime("%Y/%m/")
 
 
 HASH_SIZE = 8  # bytes of a paragraph's hash: a chance in 2**64 that two paragraphs share one
@@ -144,17 +145,18 @@ def assign_paths(items: list[SeedResult], identity: dict[str, str] | None = None
     identity = identity or {}
     ident = {item.seed: identity.get(item.seed) or item.seed for item in items}
     groups: dict[tuple[int, str], list[SeedResult]] = {}
-    for item in items:
-        groups.setdefault((item.date.year, item.slug), []).append(item)
+    for item in items:  # year 0: the undated articles, in their own folder
+        groups.setdefault((0 if item.undated else item.date.year, item.slug), []).append(item)
     paths: dict[str, str] = {}
     taken: set[str] = set()
     others: list[tuple[int, str, SeedResult]] = []
     for (year, slug), group in sorted(groups.items()):
         group.sort(key=lambda i: (i.date, ident[i.seed], i.seed))
-        paths[group[0].seed] = f"{year}/{slug}"
+        paths[group[0].seed] = f"{year or UNDATED_FOLDER}/{slug}"
         taken.add(paths[group[0].seed])
         others += [(year, slug, item) for item in group[1:]]
-    for year, slug, item in others:
+    for number, slug, item in others:
+        year = number or UNDATED_FOLDER
         digest = _digest(ident[item.seed].encode("utf-8", "surrogatepass"))
         # Lazily: building every fallback for every clash would make this quadratic.
         candidates = chain(
@@ -220,7 +222,7 @@ def plan_import(results: list[tuple[Key, SeedResult]], in_folder: dict[str, str]
         entry = {
             "seed": item.seed,
             "post": path,
-            "url": _month_folder(item.date) + slug + "/",
+            "url": _month_folder(item.date, item.undated) + slug + "/",
             "title": item.title,
         }
         if item.warnings:

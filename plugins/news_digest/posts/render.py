@@ -14,7 +14,10 @@ from news_digest.article import Article, Tags
 from news_digest.tagging.gazetteer import gazetteer
 
 SLUG_MAX_LENGTH = 80
+# Pelican needs a date for every article: an undated one gets this, only to be ordered after the
+# dated ones. It is never shown: the site files such an article under "Undated" (`undated/<slug>/`).
 FALLBACK_DATE = dt.date(1970, 1, 1)
+UNDATED_FOLDER = "undated"
 # Stands for the slug in a post rendered before the slug is known (see `fill_slug`). Cleaned text
 # never holds a NUL (control characters are removed) and file names cannot either.
 SLUG_PLACEHOLDER = "\0slug\0"
@@ -79,7 +82,12 @@ def base_slug(title: str) -> str:
 
 
 def post_date(article: Article) -> dt.date:
-    return article.date or article.approximate_date or FALLBACK_DATE
+    return article.date or FALLBACK_DATE
+
+
+def month_day_text(month_day: tuple[int, int] | None) -> str:
+    """ "17 May": the day an undated article gives without its year."""
+    return f"{month_day[1]} {dt.date(2000, *month_day):%B}" if month_day else ""
 
 
 def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> str:
@@ -94,6 +102,10 @@ def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> st
         "Date": post_date(article).isoformat(),
         "Date_confidence": article.date_confidence,
         "Date_known": article.known_date_parts,
+        "Date_text": month_day_text(article.event_month_day) if article.date is None else "",
+        # An undated article has its own URL, under no year or month (`FALLBACK_DATE` is not shown).
+        "Url": f"{UNDATED_FOLDER}/{slug}/" if article.date is None else "",
+        "Save_as": f"{UNDATED_FOLDER}/{slug}/index.html" if article.date is None else "",
         "Slug": slug,
         "Summary": article.lead or article.paragraphs[0],
         "Dateline": article.dateline or "",
@@ -116,4 +128,4 @@ def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> st
 
 def fill_slug(post: bytes, slug: str) -> bytes:
     """A post rendered with `SLUG_PLACEHOLDER` (UTF-8), with its slug."""
-    return post.replace(SLUG_PLACEHOLDER.encode(), slug.encode(), 1)
+    return post.replace(SLUG_PLACEHOLDER.encode(), slug.encode())

@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from news_digest.site.model import Month, Site, Term
+from news_digest.site.model import Month, Site, Term, is_undated
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -305,8 +305,8 @@ class Charts:
     def archive_for(self, month: Month) -> Chart | None:
         """The archive with `month` highlighted (on its digest page)."""
         chart = self.archive
-        if chart is None:
-            return None
+        if chart is None or month.undated:  # the undated articles have no bar to highlight
+            return chart
         key = f"m-{month.key}"
         # str(): Markup.replace would escape the quotes of the replacement.
         svg = Markup(str(chart.svg).replace(f'class="bar {key}"', f'class="bar {key} current"', 1))
@@ -469,8 +469,13 @@ class Charts:
             return None
         counts: dict[tuple[int, int], int] = {}
         for article in term.articles:
+            if is_undated(article):  # filed under no month
+                continue
             key = (article.date.year, article.date.month)
             counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return None
+        undated = term.undated_count
         chart_id = f"{term.kind}-{term.slug}"
         first, last = month_label(self.span[0]), month_label(self.span[-1])
         title = f"Articles naming {term.name}, per month, {first} to {last}"
@@ -481,7 +486,8 @@ class Charts:
             title=title,
             caption=(
                 f"Articles naming {term.name}, per month, {first} to {last}: "
-                f"{plural(term.count)} in {plural(active, 'month')}."
+                f"{plural(sum(counts.values()))} in {plural(active, 'month')}."
+                + (f" {plural(undated)} without a date are not shown." if undated else "")
             ),
             svg=self._term_svg(chart_id, title, counts),
             heading=("Month", "Articles"),

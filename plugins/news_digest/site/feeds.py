@@ -1,7 +1,10 @@
 """Feeds: site-wide RSS and Atom, one RSS feed per country and per person (feedgen).
 
 Feed-level dates come from the newest item, never the clock, so the same content gives
-the same bytes.
+the same bytes. An undated article (its text gives no date) has no RSS `pubDate`; Atom needs an
+`updated` for every entry, so it takes the feed's own date, and the item's summary says that the
+article's date is unknown. A feed of undated items only takes `fallback` (the site's newest dated
+article's date) as its own date, since feedgen would otherwise put the clock's.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from news_digest.site.model import parse_list, parse_officials
+from news_digest.site.model import is_undated, parse_list, parse_officials
+
+UNDATED_NOTE = "Date unknown: the article's text does not give it."
+# The feed's date when neither it nor the site has a dated article (deterministic).
+_NO_DATE = "1970-01-01T00:00:00+00:00"
 
 
 def absolute(siteurl: str, url: str) -> str:
@@ -31,6 +38,7 @@ def build_feed(
     person_urls: dict[str, str],
     max_items: int,
     kind: str = "rss",
+    fallback: Any = None,
 ) -> FeedGenerator:
     """A feed of the newest `max_items` articles, newest first.
 
@@ -51,10 +59,11 @@ def build_feed(
     feed.language("en")
     feed.generator("news-digest")
     items = articles[:max_items]
-    if items:
-        newest = max(a.date for a in items)
-        feed.updated(newest)
-        feed.lastBuildDate(newest)
+    dated = [a.date for a in items if not is_undated(a)]
+    newest = max(dated) if dated else fallback or _NO_DATE
+    feed.updated(newest)
+    feed.lastBuildDate(newest)
+    if dated:
         feed.pubDate(newest)
     for article in items:
         link = absolute(siteurl, article.digest_url)
@@ -63,9 +72,15 @@ def build_feed(
         entry.guid(link, permalink=True)
         entry.title(text(article.title))
         entry.link(href=link)
-        entry.published(article.date)
-        entry.updated(article.date)
-        entry.summary(text(article.metadata.get("summary") or article.title))
+        summary = article.metadata.get("summary") or article.title
+        if not is_undated(article):
+            entry.published(article.date)
+            entry.updated(article.date)
+        else:
+            summary = f"{UNDATED_NOTE} {summary}"
+            if kind == "atom":
+                entry.updated(newest)
+        entry.summary(text(summary))
         entry.content(article.content, type="html")
         for code in parse_list(article.metadata.get("countries")):
             if code in country_names:

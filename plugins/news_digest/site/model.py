@@ -48,6 +48,7 @@ class Term:
     country: Country | None = None
     roles: list[tuple[dt.date, str, Any]] = field(default_factory=list)  # (date, title, article)
     related: Counter = field(default_factory=Counter)
+    undated_roles: list[str] = field(default_factory=list)  # titles given only in undated articles
 
     @property
     def count(self) -> int:
@@ -55,11 +56,16 @@ class Term:
 
     @property
     def latest(self) -> Any:
-        return self.articles[0] if self.articles else None
+        """The newest dated article (undated ones come last and have no date to show)."""
+        return next((a for a in self.articles if not is_undated(a)), None)
 
     @property
     def first(self) -> Any:
-        return self.articles[-1] if self.articles else None
+        return next((a for a in reversed(self.articles) if not is_undated(a)), None)
+
+    @property
+    def undated_count(self) -> int:
+        return sum(1 for a in self.articles if is_undated(a))
 
     @property
     def flag(self) -> str:
@@ -82,6 +88,8 @@ class Term:
 
 @dataclass
 class Month:
+    """A monthly digest; year 0 is the listing of the undated articles, filed under no month."""
+
     year: int
     month: int
     articles: list[Any] = field(default_factory=list)
@@ -93,8 +101,12 @@ class Month:
     people_terms: list[tuple[Term, int]] = field(default_factory=list)
 
     @property
+    def undated(self) -> bool:
+        return self.year == 0
+
+    @property
     def key(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
+        return "undated" if self.undated else f"{self.year:04d}-{self.month:02d}"
 
     @property
     def url(self) -> str:
@@ -106,7 +118,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return dt.date(self.year, self.month, 1).strftime("%B %Y")
+        return "Undated articles" if self.undated else dt.date(self.year, self.month, 1).strftime("%B %Y")
 
 
 @dataclass
@@ -115,6 +127,7 @@ class Site:
     organisations: dict[str, Term]
     people: dict[str, Term]
     months: list[Month]  # newest first
+    undated: Month = field(default_factory=lambda: Month(0, 0))  # articles whose text gives no date
 
     def countries_by_region(self) -> list[tuple[str, list[Term]]]:
         groups: dict[str, list[Term]] = defaultdict(list)
@@ -145,6 +158,11 @@ def person_slug(name: str) -> str:
     return slugify(name, max_length=80, word_boundary=True) or "person"
 
 
+def is_undated(article: Any) -> bool:
+    """The article's text gives no date (`date: null`): it is filed under no year or month."""
+    return article.metadata.get("date_confidence") == "unknown"
+
+
 def parse_list(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
@@ -167,6 +185,7 @@ def build_site(articles: list[Any]) -> Site:
     organisations: dict[str, Term] = {}
     people: dict[str, Term] = {}
     months: dict[tuple[int, int], Month] = {}
+    undated = Month(0, 0)
     person_slugs: set[str] = set()
     for article in articles:
         codes = [c for c in parse_list(article.metadata.get("countries")) if c in gaz.countries]
@@ -202,7 +221,9 @@ def build_site(articles: list[Any]) -> Site:
                 term.code = code
                 term.country = gaz.countries.get(code) if code else None
             term.articles.append(article)
-            if official.get("title"):
+            if official.get("title") and is_undated(article):  # a timeline shows dates: not these
+                term.undated_roles.append(official["title"])
+            elif official.get("title"):
                 term.roles.append((article.date.date(), official["title"], article))
             term.related.update(codes)
         # What the templates show under each article, linked to the pages just made.
@@ -210,16 +231,18 @@ def build_site(articles: list[Any]) -> Site:
         article.tagged_organisations = [_tagged(organisations[org]) for org in orgs]
         article.tagged_people = [_tagged(people[o["name"]], o.get("title")) for o in officials]
         key = (article.date.year, article.date.month)
-        month = months.setdefault(key, Month(*key))
+        month = undated if is_undated(article) else months.setdefault(key, Month(*key))
         month.articles.append(article)
         month.countries.update(codes)
         month.people.update(names)
     for term in people.values():
         term.roles.sort(key=lambda r: (r[0], r[1]))
+        dated_titles = {title for _date, title, _article in term.roles}
+        term.undated_roles = sorted(set(term.undated_roles) - dated_titles)
     ordered = [months[k] for k in sorted(months, reverse=True)]
-    for month in ordered:
+    for month in [*ordered, undated]:
         month.country_terms = [(countries[c], n) for c, n in month.countries.most_common(10)]
         month.people_terms = [(people[p], n) for p, n in month.people.most_common(10)]
     for newer, older in itertools.pairwise(ordered):
         newer.previous, older.next = older, newer
-    return Site(countries, organisations, people, ordered)
+    return Site(countries, organisations, people, ordered, undated)

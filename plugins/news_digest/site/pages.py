@@ -17,7 +17,7 @@ from news_digest.settings import digest_settings
 from news_digest.site import incremental
 from news_digest.site.charts import build_charts
 from news_digest.site.feeds import absolute, build_feed, write_feed
-from news_digest.site.model import Site, Term, build_site
+from news_digest.site.model import Site, Term, build_site, is_undated
 from news_digest.site.search import BUNDLE, article_shards
 from news_digest.tagging.gazetteer import gazetteer
 
@@ -70,7 +70,8 @@ class NewsDigestGenerator(Generator):
             self._write_term(writer, "person.html", term)
         # Articles per month of the whole archive: every digest page draws it.
         archive = [(m.key, len(m.articles)) for m in site.months] if self.context["digest_charts"] else None
-        for month in site.months:
+        # The undated articles: one listing beside the months, linked from the digests page.
+        for month in [*site.months, *([site.undated] if site.undated.articles else [])]:
             inputs = (
                 month.key,
                 _fingerprints(month.articles),
@@ -118,7 +119,7 @@ class NewsDigestGenerator(Generator):
             country_page.url if country_page else None,
             _fingerprints(term.articles),
             _ranked(countries or people),
-            charts.span if charts else None,  # the time axis of its chart
+            charts.span if charts and term.latest else None,  # its chart's time axis (none if all undated)
         )
         self._write(
             writer,
@@ -143,6 +144,8 @@ class NewsDigestGenerator(Generator):
             "country_names": names,
             "person_urls": people_urls,
             "max_items": self.ours["FEED_MAX_ITEMS"],
+            # The date of a feed of undated articles only: the site's newest dated article's.
+            "fallback": next((a.date for a in self.context.get("articles", []) if not is_undated(a)), None),
         }
         sitename = self.settings.get("SITENAME", "News digest")
         articles = self.context.get("articles", [])
@@ -180,6 +183,7 @@ class NewsDigestGenerator(Generator):
                 self._wrote(write_feed(feed, output, save_as, kind))
 
             inputs = (save_as, kind, about, common["siteurl"], limit, _fingerprints(items[:limit]))
+            inputs += (str(common["fallback"]),)
             self._page(f"feed:{save_as}", inputs, write)
 
     def _write_sitemap(self, inputs: object) -> None:
@@ -189,7 +193,13 @@ class NewsDigestGenerator(Generator):
         urls += ["countries/", "people/", "digest/"]
         urls += [t.url for t in [*self.site.countries.values(), *self.site.organisations.values()]]
         urls += [t.url for t in self.site.people.values()] + [m.url for m in self.site.months]
-        lastmod = {a.digest_url: a.date.date().isoformat() for a in self.context.get("articles", [])}
+        urls += [self.site.undated.url] if self.site.undated.articles else []
+        # An undated article has no date to give (its Pelican date only orders it).
+        lastmod = {
+            a.digest_url: a.date.date().isoformat()
+            for a in self.context.get("articles", [])
+            if not is_undated(a)
+        }
         lines = [
             '<?xml version="1.0" encoding="UTF-8"?>',
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',

@@ -38,6 +38,7 @@ from typing import Any
 
 from news_digest.settings import digest_settings
 from news_digest.site.incremental import active
+from news_digest.site.model import is_undated
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,10 @@ def plan_shards(pages: Iterable[tuple[int, int, str]], limit: int = SHARD_PAGES)
 
 
 def article_shards(articles: Iterable[Any]) -> dict[str, list[str]]:
-    return plan_shards((a.date.year, a.date.month, a.save_as) for a in articles)
+    # The undated articles: shard "0000", never one named after their stand-in date.
+    return plan_shards(
+        (0, 0, a.save_as) if is_undated(a) else (a.date.year, a.date.month, a.save_as) for a in articles
+    )
 
 
 @dataclass
