@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .gazetteer import HOME_COUNTRY, Person
-from .name_rules import SENTENCE_END, expand
+from .name_rules import SENTENCE_END, NameRules, expand
 from .titles import Title, TitleReader
 
 if TYPE_CHECKING:
@@ -49,6 +49,20 @@ def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
             longer.setdefault(words[:n], name)
             longer.setdefault(words[-n:], name)
     return longer
+
+
+def guess_name_order(name: str, country: str | None, rules: NameRules) -> str:
+    """The registry's `name_order` of a name not in it, from its words (see people.toml)."""
+    words = name.split()
+    if len(words) == 1:
+        return "mononym"
+    if any(w.lower() in ("bin", "binti", "bint") for w in words):
+        return "malay"
+    if words[0] in rules.vn_surnames and country in (None, HOME_COUNTRY):
+        return "vietnamese"
+    if words[0] in rules.cn_surnames and len(words) <= 3:
+        return "chinese"
+    return "western"
 
 
 class PeopleFinder:
@@ -252,17 +266,7 @@ class PeopleFinder:
         return words[0] in self.rules.vn_surnames and all(w.isalpha() and len(w) <= 7 for w in words)
 
     def _guess_person(self, mention: Mention) -> Person:
-        words = mention.name.split()
-        if len(words) == 1:
-            order = "mononym"
-        elif any(w.lower() in ("bin", "binti", "bint") for w in words):
-            order = "malay"
-        elif words[0] in self.rules.vn_surnames and (mention.country in (None, HOME_COUNTRY)):
-            order = "vietnamese"
-        elif words[0] in self.rules.cn_surnames and len(words) <= 3:
-            order = "chinese"
-        else:
-            order = "western"
+        order = guess_name_order(mention.name, mention.country, self.rules)
         return Person(mention.name, mention.country, order, roles=(mention.title,) if mention.title else ())
 
     # -- short forms and role phrases ---------------------------------------------------------
