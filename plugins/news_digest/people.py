@@ -206,34 +206,27 @@ class PeopleFinder:
     def _name_run(self, i: int) -> int:
         """Index after the run of name tokens starting at i, on one line: particles ("bin")
         and initials ("A. I. Denisov", "F.A Sidikov", "R.Kurbanov") allowed inside."""
-        is_name, words, particles, n = (
-            self.doc.is_name_token,
-            self.words,
-            self.rules.particles,
-            len(self.words),
-        )
-        line_break = self.titles.line_break
-        j = i
-        while j < n:
-            if j > i and line_break(j - 1, j):
-                break
-            if self._initial_at(j):
+        is_name, words, particles = self.doc.is_name_token, self.words, self.rules.particles
+        initial = len(words[i]) == 1 and self._initial_at(i)
+        if not (initial or is_name(i) or self._common_word_name_at(i)):
+            return i  # most calls: a capitalised word that is not a name's
+        line_starts, n = self.doc.line_starts, len(words)
+        j = i + 2 if initial else i + 1
+        while j < n and j not in line_starts:
+            if len(words[j]) == 1 and self._initial_at(j):
                 j += 2
                 continue
-            if is_name(j) or (j == i and self._common_word_name_at(j)):
+            if is_name(j):
                 j += 1
                 continue
             k = j
             while k < n and words[k] in particles:
                 k += 1
-            if j > i and k > j and k < n and is_name(k):
+            if k > j and k < n and is_name(k):
                 j = k
             else:
                 break
-        # A run never ends with an initial's full stop ("Nguyen Van A." ends a sentence).
-        while j > i and words[j - 1] == ".":
-            j -= 2
-        return max(j, i)
+        return j
 
     def _common_word_name_at(self, j: int) -> bool:
         """A month or weekday that is a given name: right after a title, before a name word

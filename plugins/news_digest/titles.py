@@ -69,6 +69,8 @@ class TitleReader:
             return title
         # A long body name with words of its own: "President of the National Assembly of
         # People's Power of Cuba Esteban Lazo Hernández".
+        if j == 0 or not self.words[j - 1][:1].isupper():
+            return title  # the strict walk did not stop at a word of a body's name
         j_relaxed = self._walk(i, relaxed=True)
         if j_relaxed < j:
             head = self._relaxed_head(j_relaxed, i)
@@ -108,13 +110,17 @@ class TitleReader:
         """The last title head in tokens [j, i) after which every other capitalised word comes
         after an "of" ("of People's Power of Cuba"), so that no other name is read as a title."""
         words, rules, in_gazetteer = self.words, self.rules, self.doc.in_gazetteer
+        # The body's name ends right before the person's: "... of Cuba Esteban", never "... in
+        # Abu Dhabi" (a place after another person's name).
+        if not (in_gazetteer[i - 1] or words[i - 1] in rules.title_words):
+            return None
         for head in range(i - 1, j - 1, -1):
             if words[head] not in rules.heads or words[head] in rules.honorifics:
                 continue
             after_of = False
             for k in range(head + 1, i):
                 word = words[k]
-                if word in _OF_WORDS:
+                if word == "of":
                     after_of = True
                 elif (
                     not (word in rules.title_words or word in rules.connectors or in_gazetteer[k])
