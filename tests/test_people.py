@@ -324,3 +324,25 @@ def test_role_phrase_inside_a_longer_description_is_not_an_alias() -> None:
         "After the ceremony, the Party and State leader hosted a reception.",
     )
     assert "State leader" not in tags.aliases
+
+
+# -- "<Name>, <Title>" anywhere in a sentence, but not after a place preposition -----------------
+
+
+def test_name_then_title_after_said() -> None:
+    found = officials("Trade will grow, said Jonathan Wells, Ambassador of Canada to Vietnam.")
+    assert found["Jonathan Wells"].title == "Ambassador of Canada to Vietnam"
+    assert found["Jonathan Wells"].country == "CA"
+
+
+def test_a_place_before_a_comma_and_a_title_is_not_a_person() -> None:
+    found = officials("At the talks in Binh Duong, Deputy Minister of Foreign Affairs Le Thi Thu Hang spoke.")
+    assert list(found) == ["Le Thi Thu Hang"]
+    found = officials("After the visit to Quang Tri, Ambassador Jonathan Wells met the press.")
+    assert list(found) == ["Jonathan Wells"]
+
+
+def test_lower_case_title_before_a_name() -> None:
+    official = only("Chinese Foreign Ministry spokesman Guo Weiming told reporters the talks went well.")
+    assert (official.name, official.country) == ("Guo Weiming", "CN")
+    assert official.title == "Foreign Ministry spokesman"

@@ -37,6 +37,7 @@ class NameRules:
     single_name_heads: frozenset[str]  # "Pope", "King": one word after them is a name
     appointment: re.Pattern[str]  # " on her appointment as (the new) " after a name
     person_cue: re.Pattern[str]  # "congratulated ", "message to " at the end of the text before a name
+    place_prepositions: frozenset[str]  # "in", "at": a name after them may be a place's
     posting: re.Pattern[str]  # "to (the) " before a country: "Ambassador to Japan" is not Japanese
 
 
@@ -73,6 +74,7 @@ def name_rules() -> NameRules:
             rf"\s+on\s+(?:his|her|their)\s+(?:{appointment})\s+as\s+(?:the\s+)?(?:(?:new|next)\s+)?"
         ),
         person_cue=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names["person_cues"])) + r")\s+$"),
+        place_prepositions=frozenset(names["place_prepositions"]),
         posting=re.compile(r"\b(?:" + "|".join(map(re.escape, names["posting_words"])) + r")\s+(?:the\s+)?$"),
     )
 

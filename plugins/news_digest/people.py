@@ -178,8 +178,9 @@ class PeopleFinder:
         if not title:
             after = titles.after(j)
             cued = self._cued(i, j)
-            sentence_start = doc.sentence_start(i) or words[i - 1] == "to"
-            if after.text and (sentence_start or cued or before.titled):
+            # "John Smith, Ambassador of Canada, said", but not "talks in Binh Duong, Deputy ...".
+            in_place = i > 0 and words[i - 1] in self.rules.place_prepositions
+            if after.text and not in_place:
                 title, country, evidence = after.text, country or after.country, True
             else:
                 appointed = titles.appointment(j)
@@ -208,7 +209,11 @@ class PeopleFinder:
         and initials ("A. I. Denisov", "F.A Sidikov", "R.Kurbanov") allowed inside."""
         is_name, words, particles = self.doc.is_name_token, self.words, self.rules.particles
         initial = len(words[i]) == 1 and self._initial_at(i)
-        if not (initial or is_name(i) or self._common_word_name_at(i)):
+        if not (
+            initial
+            or is_name(i)
+            or (words[i] in self.rules.common_word_names and self._common_word_name_at(i))
+        ):
             return i  # most calls: a capitalised word that is not a name's
         line_starts, n = self.doc.line_starts, len(words)
         j = i + 2 if initial else i + 1

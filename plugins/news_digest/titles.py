@@ -88,14 +88,16 @@ class TitleReader:
             self.rules.connectors,
             doc.in_gazetteer,
         )
+        line_starts = doc.line_starts
         j = i
         while j > 0 and i - j < _MAX_TITLE_TOKENS:
             word = words[j - 1]
-            if j < i and self.line_break(j - 1, j):
+            if j < i and j in line_starts:
                 break
             if (
                 word in title_words
                 or word in connectors
+                or (word[:1].islower() and word.capitalize() in title_words)  # "spokesman"
                 or word in _POSSESSIVES
                 or word.startswith("(")
                 or in_gazetteer[j - 1]
@@ -191,10 +193,23 @@ class TitleReader:
                 if last_of is not None:
                     j = last_of
                 break
+            if self._starts_a_name(j):
+                # ", Deputy Minister Le Thi Thu Hang said": the title of the name after it.
+                return NO_TITLE
             if word in _OF_WORDS:
                 last_of = j
             j += 1
         return self.describe(start, j)
+
+    def _starts_a_name(self, j: int) -> bool:
+        """Token j is a capitalised word of no title or place, and a second one follows."""
+        doc = self.doc
+        return (
+            doc.is_name_token(j)
+            and self.words[j] not in self.rules.title_words
+            and j + 1 < len(self.words)
+            and (doc.is_name_token(j + 1) or self.words[j + 1] in self.rules.particles)
+        )
 
     def _is_head(self, word: str) -> bool:
         heads = self.rules.heads
@@ -218,7 +233,8 @@ class TitleReader:
             if end <= high and not rules.posting.search(self.text, max(low, start - 10), start):
                 country = code
                 break
-        titled = any(w in rules.heads or w in rules.honorifics for w in words[j:i])
+        heads, honorifics = rules.heads, rules.honorifics
+        titled = not (heads.isdisjoint(words[j:i]) and honorifics.isdisjoint(words[j:i]))
         # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
         while j < i and (
             words[j] in rules.connectors
