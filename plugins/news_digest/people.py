@@ -108,7 +108,7 @@ class PeopleFinder:
         "on his appointment as"; the country from whichever names one."""
         titles = self.titles
         before = titles.before(i, titles.closed(j))
-        if before.text:
+        if before.text and not titles.only_ranks(before.text):
             return before
         after = titles.after(j)
         if not after.text:
@@ -157,7 +157,12 @@ class PeopleFinder:
             end = doc.end(j - 1)
             single = j - i == 1 and i > 0 and words[i - 1] in rules.single_name_heads
             # A name found by pattern has two words or more, or one right after "Pope", "King".
-            if (j - i < 2 and not single) or any(taken_flags[i:j]) or doc.followed_by_place_suffix(end):
+            if (
+                (j - i < 2 and not single)
+                or any(taken_flags[i:j])
+                or doc.followed_by_place_suffix(end)
+                or self._names_a_body(j)
+            ):
                 i = j
                 continue
             mention = self._pattern_mention(i, j)
@@ -169,20 +174,26 @@ class PeopleFinder:
     def _pattern_mention(self, i: int, j: int) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
+        before = None
+        if i > 0 and words[i - 1] == "of" and j - i >= 3 and not self._looks_vietnamese(words[i:j]):
+            # "Governor of California Gavin Newsom": the word after "of" is the title's place.
+            with_place = titles.before_with_place(i)
+            if with_place.text:
+                i, before = i + 1, with_place
         start, end = doc.starts[i], doc.end(j - 1)
         name = " ".join(self.text[start:end].split())
         name_words = name.split()
-        before = titles.before(i, titles.closed(j))
+        before = before or titles.before(i, titles.closed(j))
         title, country = before.text, before.country
         evidence = before.titled
-        if not title:
+        if not title or titles.only_ranks(title):
             after = titles.after(j)
             cued = self._cued(i, j)
             # "John Smith, Ambassador of Canada, said", but not "talks in Binh Duong, Deputy ...".
             in_place = i > 0 and words[i - 1] in self.rules.place_prepositions
             if after.text and not in_place:
                 title, country, evidence = after.text, country or after.country, True
-            else:
+            elif not title:
                 appointed = titles.appointment(j)
                 if appointed.text:
                     title, country, evidence = appointed.text, country or appointed.country, True
@@ -196,6 +207,15 @@ class PeopleFinder:
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
+
+    def _names_a_body(self, j: int) -> bool:
+        """The name ending before token j is the start of a body's name: "Quang Ninh Provincial
+        Party Committee", "Brown Group" (a title word that heads no title follows it)."""
+        words = self.words
+        if j >= len(words) or j in self.doc.line_starts or not self.doc.adjacent(j - 1, j):
+            return False
+        word = words[j]
+        return word[:1].isupper() and word in self.rules.title_words and word not in self.rules.heads
 
     def _cued(self, i: int, j: int) -> bool:
         """ "congratulated X on ...", "a message to X, ...": a name that needs no title."""
@@ -340,7 +360,11 @@ class PeopleFinder:
             neighbours.append(k - 1)
         if k_end + 1 < len(words):
             neighbours.append(k_end + 1)
-        return any(doc.is_name_token(n) for n in neighbours) or doc.followed_by_place_suffix(doc.end(k_end))
+        return (
+            any(doc.is_name_token(n) for n in neighbours)
+            or doc.followed_by_place_suffix(doc.end(k_end))
+            or self._names_a_body(k_end + 1)
+        )
 
     def _resolve(self, names: list[str], k: int, found: Found) -> tuple[str | None, str | None]:
         """Which of the people sharing a short form is meant at token k, and the title used

@@ -80,6 +80,15 @@ class TitleReader:
                     return relaxed
         return title
 
+    def before_with_place(self, i: int) -> Title:
+        """The title ending with token i, a place after "of": "Governor of California"."""
+        j = self._walk(i, relaxed=False)
+        return self.describe(self._after_other_title(j, i), i + 1) if j < i else NO_TITLE
+
+    def only_ranks(self, title: str) -> bool:
+        """ "Senior Lieutenant General": a rank, not a post (a post after the name is better)."""
+        return all(word in self.rules.ranks for word in title.split())
+
     def _walk(self, i: int, relaxed: bool) -> int:
         """Where the run of title-like tokens ending before token i starts (same line)."""
         words, doc = self.words, self.doc
@@ -144,7 +153,12 @@ class TitleReader:
                 end = k
                 while end < i and in_gazetteer[end]:
                     end += 1
-                if end < i and words[end] in title_words and words[end] not in self.rules.connectors:
+                if (
+                    end < i
+                    and words[end] in title_words
+                    and words[end] not in self.rules.connectors
+                    and any(self._is_head(w) and w not in self.rules.honorifics for w in words[end:i])
+                ):
                     start = end
                 k = end + 1
             else:
@@ -254,4 +268,10 @@ class TitleReader:
             i -= 1
         if not any(self._is_head(w) and w not in rules.honorifics for w in words[j:i]):
             return Title(None, country, titled)
+        # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
+        k = i
+        while k > j and (words[k - 1] in rules.ranks or words[k - 1] in rules.connectors):
+            k -= 1
+        if k < i and any(self._is_head(w) and w not in rules.ranks for w in words[j:k]):
+            i = k
         return Title(" ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
