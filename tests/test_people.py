@@ -480,3 +480,17 @@ def test_more_ways_to_say_an_appointment(text: str, name: str, country: str, tit
     found = officials(text)
     assert name in found, found
     assert (found[name].country, found[name].title) == (country, title)
+
+
+def test_a_country_after_to_is_the_persons_when_a_title_follows_it() -> None:
+    found = officials("He presented his credentials to Chilean President Rodrigo Valdes Soto.")
+    assert found["Rodrigo Valdes Soto"].country == "CL"
+
+
+def test_a_vietnamese_name_on_a_street_or_in_quotes_is_not_a_person() -> None:
+    assert officials("The festival was held on Dinh Tien Hoang street in Hanoi.") == {}
+    assert officials('The book "Nguyen Du Poems" was launched in Hanoi.') == {}
+
+
+def test_former_is_kept_in_the_role_given_after_the_name() -> None:
+    assert only("The event drew Nguyen Thi Binh, former Vice President.").title == "former Vice President"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 # Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
 _CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
+_QUOTES = frozenset({'"', "“", "‘", "'"})
 
 
 @dataclass
@@ -199,7 +200,9 @@ class PeopleFinder:
                     title, country, evidence = appointed.text, country or appointed.country, True
                 elif cued:
                     evidence = True
-        vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words)
+        # A Vietnamese name needs no title, but a quoted one is a book's or a song's.
+        quoted = i > 0 and words[i - 1] in _QUOTES
+        vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
         if not (evidence or vietnamese):
             return None
         if len(name_words) == 1 and not title:

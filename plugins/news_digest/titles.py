@@ -20,8 +20,8 @@ _POSSESSIVES = frozenset({"’s", "'s"})
 _CLOSERS = frozenset({",", ".", ";", ":", "(", ")", "!", "?"})
 # Tokens that end a title read forwards.
 _TITLE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "!", "?", "“", '"', "/"})
-# A country after one of these, inside a title, ends the title: "Prime Minister of France" is
-# not part of the title of the "Prime Minister Pham Minh Chinh" written right after it.
+# Where the title read forwards is cut when it runs into a common noun: "as Prime Minister of
+# the African country" is "Prime Minister".
 _OF_WORDS = frozenset({"of", "to", "in", "for", "from"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -144,12 +144,13 @@ class TitleReader:
 
     def _after_other_title(self, j: int, i: int) -> int:
         """Where the title of the name at token i starts when tokens [j, i) hold the end of
-        another title first: "... Prime Minister of France Prime Minister Pham Minh Chinh"."""
+        another title first: "... Prime Minister of France Prime Minister Pham Minh Chinh" (a
+        country after "of", then a post of its own)."""
         words, in_gazetteer, title_words = self.words, self.doc.in_gazetteer, self.rules.title_words
         start = j
         k = j + 1
         while k < i:
-            if in_gazetteer[k] and not in_gazetteer[k - 1] and words[k - 1] in _OF_WORDS:
+            if in_gazetteer[k] and not in_gazetteer[k - 1] and words[k - 1] == "of":
                 end = k
                 while end < i and in_gazetteer[end]:
                     end += 1
@@ -192,7 +193,10 @@ class TitleReader:
         while j < n and (words[j] in _ARTICLES or words[j] in rules.not_role_words):
             j += 1
         if j >= n or not (
-            self._is_head(words[j]) or words[j] in rules.title_words or self.doc.in_gazetteer[j]
+            self._is_head(words[j])
+            or words[j] in rules.title_words
+            or words[j].capitalize() in rules.title_words  # "former Vice President"
+            or self.doc.in_gazetteer[j]
         ):
             return NO_TITLE
         start = j
@@ -201,7 +205,12 @@ class TitleReader:
             word = words[j]
             if word in _TITLE_STOPS or (j > start and self.line_break(j - 1, j)):
                 break
-            if word[:1].islower() and word not in rules.connectors and not self._is_head(word):
+            if (
+                word[:1].islower()
+                and word not in rules.connectors
+                and not self._is_head(word)
+                and word.capitalize() not in rules.title_words
+            ):
                 # "as Prime Minister of the African country": the phrase after the last "of"
                 # is not part of the title.
                 if last_of is not None:
@@ -238,6 +247,10 @@ class TitleReader:
         if i <= j:
             return NO_TITLE
         country = None
+        while j < i and words[j] in rules.connectors:  # "(credentials) to Chilean President"
+            j += 1
+        if i <= j:
+            return NO_TITLE
         low, high = doc.starts[j], doc.end(i - 1)
         spans = doc.country_spans
         for n in range(doc.first_country_at(low), len(spans)):
