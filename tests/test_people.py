@@ -324,3 +324,173 @@ def test_role_phrase_inside_a_longer_description_is_not_an_alias() -> None:
         "After the ceremony, the Party and State leader hosted a reception.",
     )
     assert "State leader" not in tags.aliases
+
+
+# -- "<Name>, <Title>" anywhere in a sentence, but not after a place preposition -----------------
+
+
+def test_name_then_title_after_said() -> None:
+    found = officials("Trade will grow, said Jonathan Wells, Ambassador of Canada to Vietnam.")
+    assert found["Jonathan Wells"].title == "Ambassador of Canada to Vietnam"
+    assert found["Jonathan Wells"].country == "CA"
+
+
+def test_a_place_before_a_comma_and_a_title_is_not_a_person() -> None:
+    found = officials("At the talks in Binh Duong, Deputy Minister of Foreign Affairs Le Thi Thu Hang spoke.")
+    assert list(found) == ["Le Thi Thu Hang"]
+    found = officials("After the visit to Quang Tri, Ambassador Jonathan Wells met the press.")
+    assert list(found) == ["Jonathan Wells"]
+
+
+def test_lower_case_title_before_a_name() -> None:
+    official = only("Chinese Foreign Ministry spokesman Guo Weiming told reporters the talks went well.")
+    assert (official.name, official.country) == ("Guo Weiming", "CN")
+    assert official.title == "Foreign Ministry spokesman"
+
+
+# -- more of VNA's shapes: ranks, Malay and Cambodian honorifics, spouses, places in titles -------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        (
+            "The talks were led by Deputy Minister of Public Security Lieut. Gen. Tran Quoc Binh.",
+            "Tran Quoc Binh",
+            "VN",
+            "Deputy Minister of Public Security",
+        ),
+        (
+            "Senior Lieutenant General Hoang Van Toan, Deputy Minister of National Defence, spoke.",
+            "Hoang Van Toan",
+            "VN",
+            "Deputy Minister of National Defence",
+        ),
+        (
+            "Senior Lieutenant General Hoang Van Toan spoke at the meeting.",
+            "Hoang Van Toan",
+            "VN",
+            "Senior Lieutenant General",
+        ),
+        (
+            "Malaysian Minister of Trade Dato' Seri Utama Tengku Zafrul Aziz will attend.",
+            "Tengku Zafrul Aziz",
+            "MY",
+            "Minister of Trade",
+        ),
+        (
+            "Prime Minister of the Kingdom of Cambodia Samdech Thipadei Sok Chenda Sophea received him.",
+            "Sok Chenda Sophea",
+            "KH",
+            "Prime Minister of the Kingdom of Cambodia",
+        ),
+        (
+            "His Majesty King Harald Olav V of Norway received the envoy.",
+            "Harald Olav V",
+            None,
+            "King",
+        ),
+        (
+            "Emir of Kuwait Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah hosted the talks.",
+            "Mishal Al-Ahmad Al-Jaber Al-Sabah",
+            "KW",
+            "Emir of Kuwait",
+        ),
+        (
+            "Secretary General of the Lao People's Revolutionary Party and President of Laos Khamphan"
+            " Vongsavath held talks.",
+            "Khamphan Vongsavath",
+            "LA",
+            "Secretary General of the Lao People's Revolutionary Party and President of Laos",
+        ),
+        (
+            "IMF Managing Director Greta Lindholm said growth was strong.",
+            "Greta Lindholm",
+            None,
+            "Managing Director",
+        ),
+    ],
+)
+def test_ranks_and_honorifics_stay_out_of_names_and_roles(
+    text: str, name: str, country: str | None, title: str
+) -> None:
+    official = only(text)
+    assert (official.name, official.country, official.title) == (name, country, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Deputy Prime Minister Tran Hong Ha thanked Governor of Ohio Gregory Hale.",
+            "Gregory Hale",
+            "Governor of Ohio",
+        ),
+        (
+            "The Vice Governor of Osaka Kenji Morimoto received the delegation.",
+            "Kenji Morimoto",
+            "Vice Governor of Osaka",
+        ),
+        ("Mayor of Incheon Yoo Jeong-bok met the delegation.", "Yoo Jeong-bok", "Mayor of Incheon"),
+    ],
+)
+def test_a_city_or_state_after_of_is_the_titles_place_not_the_first_name(
+    text: str, name: str, title: str
+) -> None:
+    found = officials(text)
+    assert name in found, found
+    assert found[name].title == title
+
+
+def test_a_body_named_after_a_place_is_not_a_person() -> None:
+    found = officials("Secretary of the Quang Tri Provincial Party Committee Le Quang Tung received them.")
+    assert list(found) == ["Le Quang Tung"]
+
+
+def test_a_short_form_inside_a_body_name_is_not_an_alias() -> None:
+    tags = tags_for("The meeting was attended by Mr. Jonathan Wells, CEO of the Wells Group.")
+    assert [o.name for o in tags.officials] == ["Jonathan Wells"]
+    assert "Wells" not in tags.aliases
+
+
+def test_spouses_are_people_without_a_role() -> None:
+    found = officials("Singaporean Prime Minister Lawrence Wong and his wife Loo Tze Lui visited the museum.")
+    assert "Loo Tze Lui" in found
+    assert found["Loo Tze Lui"].title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        (
+            "The Prime Minister sent a letter to Hiroko Tanabe, who was elected Prime Minister of Japan.",
+            "Hiroko Tanabe",
+            "JP",
+            "Prime Minister of Japan",
+        ),
+        (
+            "The message went to Piotr Zielinski on the occasion of his inauguration as President of Poland.",
+            "Piotr Zielinski",
+            "PL",
+            "President of Poland",
+        ),
+    ],
+)
+def test_more_ways_to_say_an_appointment(text: str, name: str, country: str, title: str) -> None:
+    found = officials(text)
+    assert name in found, found
+    assert (found[name].country, found[name].title) == (country, title)
+
+
+def test_a_country_after_to_is_the_persons_when_a_title_follows_it() -> None:
+    found = officials("He presented his credentials to Chilean President Rodrigo Valdes Soto.")
+    assert found["Rodrigo Valdes Soto"].country == "CL"
+
+
+def test_a_vietnamese_name_on_a_street_or_in_quotes_is_not_a_person() -> None:
+    assert officials("The festival was held on Dinh Tien Hoang street in Hanoi.") == {}
+    assert officials('The book "Nguyen Du Poems" was launched in Hanoi.') == {}
+
+
+def test_former_is_kept_in_the_role_given_after_the_name() -> None:
+    assert only("The event drew Nguyen Thi Binh, former Vice President.").title == "former Vice President"

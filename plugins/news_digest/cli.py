@@ -1,5 +1,6 @@
 """The `news-digest` command: `extract` prints the extraction contract, `import` writes posts,
-`serve` previews the site and rebuilds it when a seed changes."""
+`serve` previews the site and rebuilds it when a seed changes, `people candidates` / `people add NAME`
+grow the people registry from the seeds."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from news_digest.article import Article, Tags
 from news_digest.posts.importer import import_seeds, process_seed
+from news_digest.registry import RegistryError, add_person, default_registry, find_candidates
 from news_digest.settings import DEFAULTS, IMPORT_CACHE_NAME, REPORT_NAME, SEEDS_DIR
 from news_digest.tagging.gazetteer import gazetteer
 
@@ -70,6 +72,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.project), args.settings, args.port, args.bind)
 
 
+def cmd_people_candidates(args: argparse.Namespace) -> int:
+    candidates = [c for c in find_candidates(Path(args.seeds)) if len(c.articles) >= args.min_articles]
+    if args.json:
+        for candidate in candidates:
+            print(json.dumps(candidate.as_dict(), ensure_ascii=False))
+        return 0
+    for candidate in candidates:
+        titles = "; ".join(title for title, _n in candidate.titles.most_common(2)) or "-"
+        print(f"{candidate.name}\t{candidate.country or '-'}\t{len(candidate.articles)}\t{titles}")
+    print(f"news-digest: {len(candidates)} people not in the registry", file=sys.stderr)
+    return 0
+
+
+def cmd_people_add(args: argparse.Namespace) -> int:
+    candidate = next((c for c in find_candidates(Path(args.seeds)) if c.name == args.name), None)
+    if candidate is None and not args.force:
+        print(
+            f"news-digest: {args.name!r} is not a candidate in {args.seeds} (--force adds anyway)",
+            file=sys.stderr,
+        )
+        return 1
+    country = args.country or (candidate.country if candidate else None)
+    roles = args.role or ([t for t, _n in candidate.titles.most_common()] if candidate else [])
+    registry = Path(args.registry) if args.registry else default_registry()
+    try:
+        entry = add_person(registry, args.name, country, roles, args.alias)
+    except RegistryError as error:
+        print(f"news-digest: {error}", file=sys.stderr)
+        return 1
+    print(entry, end="")
+    articles = len(candidate.articles) if candidate else 0
+    print(f"news-digest: added to {registry}; {articles} articles name them", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-digest", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -98,6 +135,26 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
     srv.add_argument("--bind", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
     srv.set_defaults(func=cmd_serve)
+    people = sub.add_parser("people", help="grow the people registry (people.toml) from the seeds")
+    people_sub = people.add_subparsers(dest="people_command", required=True)
+    candidates = people_sub.add_parser(
+        "candidates", help="list the officials of the seeds not in the registry"
+    )
+    candidates.add_argument("--seeds", default=SEEDS_DIR, help=f"folder of raw articles (default: {SEEDS_DIR})")
+    candidates.add_argument(
+        "--min-articles", type=int, default=1, help="only people named in this many articles"
+    )
+    candidates.add_argument("--json", action="store_true", help="one JSON object a line")
+    candidates.set_defaults(func=cmd_people_candidates)
+    add = people_sub.add_parser("add", help="append a candidate to the registry, in the file's own format")
+    add.add_argument("name", metavar="NAME", help="the name exactly as `people candidates` lists it")
+    add.add_argument("--seeds", default=SEEDS_DIR, help=f"folder of raw articles (default: {SEEDS_DIR})")
+    add.add_argument("--country", help="ISO code (default: the one the articles give)")
+    add.add_argument("--role", action="append", help="a role (repeatable; default: the articles' titles)")
+    add.add_argument("--alias", action="append", default=[], help="another full form (repeatable)")
+    add.add_argument("--registry", help="the people.toml to append to (default: the package's)")
+    add.add_argument("--force", action="store_true", help="add a name the seeds do not give")
+    add.set_defaults(func=cmd_people_add)
     return parser
 
 

@@ -33,10 +33,12 @@ class NameRules:
     abbreviations: dict[str, str]
     abbreviation_pattern: re.Pattern[str]  # longest first
     honorifics: frozenset[str]
+    ranks: frozenset[str]
     not_role_words: frozenset[str]  # "counterpart", "new", "his": never a role on their own
     single_name_heads: frozenset[str]  # "Pope", "King": one word after them is a name
     appointment: re.Pattern[str]  # " on her appointment as (the new) " after a name
     person_cue: re.Pattern[str]  # "congratulated ", "message to " at the end of the text before a name
+    place_prepositions: frozenset[str]  # "in", "at": a name after them may be a place's
     posting: re.Pattern[str]  # "to (the) " before a country: "Ambassador to Japan" is not Japanese
 
 
@@ -51,6 +53,7 @@ def name_rules() -> NameRules:
     particles = frozenset(names["name_particles"])
     common = frozenset(names["common_word_names"])
     appointment = "|".join(map(re.escape, names["appointment_words"]))
+    verbs = "|".join(map(re.escape, names["appointment_verbs"]))
     return NameRules(
         heads=heads,
         title_words=title_words,
@@ -67,12 +70,16 @@ def name_rules() -> NameRules:
         abbreviations=abbreviations,
         abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
         honorifics=frozenset(names["honorifics"]),
+        ranks=frozenset(names["ranks"]),
         not_role_words=frozenset(names["not_role_words"]),
         single_name_heads=frozenset(names["single_name_heads"]),
         appointment=re.compile(
-            rf"\s+on\s+(?:his|her|their)\s+(?:{appointment})\s+as\s+(?:the\s+)?(?:(?:new|next)\s+)?"
+            rf"(?:\s+on\s+(?:the\s+occasion\s+of\s+)?(?:his|her|their)\s+(?:{appointment})\s+as"
+            rf"|\s*,\s+who\s+(?:was|has\s+been|had\s+been|is)\s+(?:newly\s+)?(?:{verbs})(?:\s+as)?)"
+            r"\s+(?:the\s+)?(?:(?:new|next)\s+)?"
         ),
         person_cue=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names["person_cues"])) + r")\s+$"),
+        place_prepositions=frozenset(names["place_prepositions"]),
         posting=re.compile(r"\b(?:" + "|".join(map(re.escape, names["posting_words"])) + r")\s+(?:the\s+)?$"),
     )
 

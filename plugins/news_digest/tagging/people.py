@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from news_digest.tagging.gazetteer import HOME_COUNTRY, Person
-from news_digest.tagging.name_rules import SENTENCE_END, expand
+from news_digest.tagging.name_rules import SENTENCE_END, NameRules, expand
 from news_digest.tagging.titles import Title, TitleReader
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 # Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
 _CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
+_QUOTES = frozenset({'"', "“", "‘", "'"})
 
 
 @dataclass
@@ -49,6 +50,20 @@ def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
             longer.setdefault(words[:n], name)
             longer.setdefault(words[-n:], name)
     return longer
+
+
+def guess_name_order(name: str, country: str | None, rules: NameRules) -> str:
+    """The registry's `name_order` of a name not in it, from its words (see people.toml)."""
+    words = name.split()
+    if len(words) == 1:
+        return "mononym"
+    if any(w.lower() in ("bin", "binti", "bint") for w in words):
+        return "malay"
+    if words[0] in rules.vn_surnames and country in (None, HOME_COUNTRY):
+        return "vietnamese"
+    if words[0] in rules.cn_surnames and len(words) <= 3:
+        return "chinese"
+    return "western"
 
 
 class PeopleFinder:
@@ -94,7 +109,7 @@ class PeopleFinder:
         "on his appointment as"; the country from whichever names one."""
         titles = self.titles
         before = titles.before(i, titles.closed(j))
-        if before.text:
+        if before.text and not titles.only_ranks(before.text):
             return before
         after = titles.after(j)
         if not after.text:
@@ -143,7 +158,12 @@ class PeopleFinder:
             end = doc.end(j - 1)
             single = j - i == 1 and i > 0 and words[i - 1] in rules.single_name_heads
             # A name found by pattern has two words or more, or one right after "Pope", "King".
-            if (j - i < 2 and not single) or any(taken_flags[i:j]) or doc.followed_by_place_suffix(end):
+            if (
+                (j - i < 2 and not single)
+                or any(taken_flags[i:j])
+                or doc.followed_by_place_suffix(end)
+                or self._names_a_body(j)
+            ):
                 i = j
                 continue
             mention = self._pattern_mention(i, j)
@@ -155,25 +175,34 @@ class PeopleFinder:
     def _pattern_mention(self, i: int, j: int) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
+        before = None
+        if i > 0 and words[i - 1] == "of" and j - i >= 3 and not self._looks_vietnamese(words[i:j]):
+            # "Governor of California Gavin Newsom": the word after "of" is the title's place.
+            with_place = titles.before_with_place(i)
+            if with_place.text:
+                i, before = i + 1, with_place
         start, end = doc.starts[i], doc.end(j - 1)
         name = " ".join(self.text[start:end].split())
         name_words = name.split()
-        before = titles.before(i, titles.closed(j))
+        before = before or titles.before(i, titles.closed(j))
         title, country = before.text, before.country
         evidence = before.titled
-        if not title:
+        if not title or titles.only_ranks(title):
             after = titles.after(j)
             cued = self._cued(i, j)
-            sentence_start = doc.sentence_start(i) or words[i - 1] == "to"
-            if after.text and (sentence_start or cued or before.titled):
+            # "John Smith, Ambassador of Canada, said", but not "talks in Binh Duong, Deputy ...".
+            in_place = i > 0 and words[i - 1] in self.rules.place_prepositions
+            if after.text and not in_place:
                 title, country, evidence = after.text, country or after.country, True
-            else:
+            elif not title:
                 appointed = titles.appointment(j)
                 if appointed.text:
                     title, country, evidence = appointed.text, country or appointed.country, True
                 elif cued:
                     evidence = True
-        vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words)
+        # A Vietnamese name needs no title, but a quoted one is a book's or a song's.
+        quoted = i > 0 and words[i - 1] in _QUOTES
+        vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
         if not (evidence or vietnamese):
             return None
         if len(name_words) == 1 and not title:
@@ -181,6 +210,15 @@ class PeopleFinder:
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
+
+    def _names_a_body(self, j: int) -> bool:
+        """The name ending before token j is the start of a body's name: "Quang Ninh Provincial
+        Party Committee", "Brown Group" (a title word that heads no title follows it)."""
+        words = self.words
+        if j >= len(words) or j in self.doc.line_starts or not self.doc.adjacent(j - 1, j):
+            return False
+        word = words[j]
+        return word[:1].isupper() and word in self.rules.title_words and word not in self.rules.heads
 
     def _cued(self, i: int, j: int) -> bool:
         """ "congratulated X on ...", "a message to X, ...": a name that needs no title."""
@@ -192,34 +230,31 @@ class PeopleFinder:
     def _name_run(self, i: int) -> int:
         """Index after the run of name tokens starting at i, on one line: particles ("bin")
         and initials ("A. I. Denisov", "F.A Sidikov", "R.Kurbanov") allowed inside."""
-        is_name, words, particles, n = (
-            self.doc.is_name_token,
-            self.words,
-            self.rules.particles,
-            len(self.words),
-        )
-        line_break = self.titles.line_break
-        j = i
-        while j < n:
-            if j > i and line_break(j - 1, j):
-                break
-            if self._initial_at(j):
+        is_name, words, particles = self.doc.is_name_token, self.words, self.rules.particles
+        initial = len(words[i]) == 1 and self._initial_at(i)
+        if not (
+            initial
+            or is_name(i)
+            or (words[i] in self.rules.common_word_names and self._common_word_name_at(i))
+        ):
+            return i  # most calls: a capitalised word that is not a name's
+        line_starts, n = self.doc.line_starts, len(words)
+        j = i + 2 if initial else i + 1
+        while j < n and j not in line_starts:
+            if len(words[j]) == 1 and self._initial_at(j):
                 j += 2
                 continue
-            if is_name(j) or (j == i and self._common_word_name_at(j)):
+            if is_name(j):
                 j += 1
                 continue
             k = j
             while k < n and words[k] in particles:
                 k += 1
-            if j > i and k > j and k < n and is_name(k):
+            if k > j and k < n and is_name(k):
                 j = k
             else:
                 break
-        # A run never ends with an initial's full stop ("Nguyen Van A." ends a sentence).
-        while j > i and words[j - 1] == ".":
-            j -= 2
-        return max(j, i)
+        return j
 
     def _common_word_name_at(self, j: int) -> bool:
         """A month or weekday that is a given name: right after a title, before a name word
@@ -252,17 +287,7 @@ class PeopleFinder:
         return words[0] in self.rules.vn_surnames and all(w.isalpha() and len(w) <= 7 for w in words)
 
     def _guess_person(self, mention: Mention) -> Person:
-        words = mention.name.split()
-        if len(words) == 1:
-            order = "mononym"
-        elif any(w.lower() in ("bin", "binti", "bint") for w in words):
-            order = "malay"
-        elif words[0] in self.rules.vn_surnames and (mention.country in (None, HOME_COUNTRY)):
-            order = "vietnamese"
-        elif words[0] in self.rules.cn_surnames and len(words) <= 3:
-            order = "chinese"
-        else:
-            order = "western"
+        order = guess_name_order(mention.name, mention.country, self.rules)
         return Person(mention.name, mention.country, order, roles=(mention.title,) if mention.title else ())
 
     # -- short forms and role phrases ---------------------------------------------------------
@@ -338,7 +363,11 @@ class PeopleFinder:
             neighbours.append(k - 1)
         if k_end + 1 < len(words):
             neighbours.append(k_end + 1)
-        return any(doc.is_name_token(n) for n in neighbours) or doc.followed_by_place_suffix(doc.end(k_end))
+        return (
+            any(doc.is_name_token(n) for n in neighbours)
+            or doc.followed_by_place_suffix(doc.end(k_end))
+            or self._names_a_body(k_end + 1)
+        )
 
     def _resolve(self, names: list[str], k: int, found: Found) -> tuple[str | None, str | None]:
         """Which of the people sharing a short form is meant at token k, and the title used

@@ -16,7 +16,7 @@ from news_digest.tagging.gazetteer import HOME_COUNTRY, Gazetteer, gazetteer
 from news_digest.tagging.name_rules import SENTENCE_END, expand, name_rules
 from news_digest.tagging.people import Found, PeopleFinder
 
-_ABBREVIATIONS = "Gen|Dr|Jr|Sr|Mr|Mrs|Ms|Prof|Lt|Col|Maj|Sen|Rep|St|Hon"
+_ABBREVIATIONS = "Gen|Dr|Jr|Sr|Mr|Mrs|Ms|Prof|Lt|Lieut|Col|Maj|Sen|Rep|St|Hon|Brig|Capt|Adm"
 # A word goes on over letters, digits, hyphens and an apostrophe inside it ("Dato'" keeps its
 # trailing one); a possessive ’s is a token of its own. ASCII is listed before `\w` because `re`
 # tests the characters of a class in order.

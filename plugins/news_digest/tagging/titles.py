@@ -20,8 +20,8 @@ _POSSESSIVES = frozenset({"’s", "'s"})
 _CLOSERS = frozenset({",", ".", ";", ":", "(", ")", "!", "?"})
 # Tokens that end a title read forwards.
 _TITLE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "!", "?", "“", '"', "/"})
-# A country after one of these, inside a title, ends the title: "Prime Minister of France" is
-# not part of the title of the "Prime Minister Pham Minh Chinh" written right after it.
+# Where the title read forwards is cut when it runs into a common noun: "as Prime Minister of
+# the African country" is "Prime Minister".
 _OF_WORDS = frozenset({"of", "to", "in", "for", "from"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -69,6 +69,8 @@ class TitleReader:
             return title
         # A long body name with words of its own: "President of the National Assembly of
         # People's Power of Cuba Esteban Lazo Hernández".
+        if j == 0 or not self.words[j - 1][:1].isupper():
+            return title  # the strict walk did not stop at a word of a body's name
         j_relaxed = self._walk(i, relaxed=True)
         if j_relaxed < j:
             head = self._relaxed_head(j_relaxed, i)
@@ -78,6 +80,15 @@ class TitleReader:
                     return relaxed
         return title
 
+    def before_with_place(self, i: int) -> Title:
+        """The title ending with token i, a place after "of": "Governor of California"."""
+        j = self._walk(i, relaxed=False)
+        return self.describe(self._after_other_title(j, i), i + 1) if j < i else NO_TITLE
+
+    def only_ranks(self, title: str) -> bool:
+        """ "Senior Lieutenant General": a rank, not a post (a post after the name is better)."""
+        return all(word in self.rules.ranks for word in title.split())
+
     def _walk(self, i: int, relaxed: bool) -> int:
         """Where the run of title-like tokens ending before token i starts (same line)."""
         words, doc = self.words, self.doc
@@ -86,14 +97,16 @@ class TitleReader:
             self.rules.connectors,
             doc.in_gazetteer,
         )
+        line_starts = doc.line_starts
         j = i
         while j > 0 and i - j < _MAX_TITLE_TOKENS:
             word = words[j - 1]
-            if j < i and self.line_break(j - 1, j):
+            if j < i and j in line_starts:
                 break
             if (
                 word in title_words
                 or word in connectors
+                or (word[:1].islower() and word.capitalize() in title_words)  # "spokesman"
                 or word in _POSSESSIVES
                 or word.startswith("(")
                 or in_gazetteer[j - 1]
@@ -108,13 +121,17 @@ class TitleReader:
         """The last title head in tokens [j, i) after which every other capitalised word comes
         after an "of" ("of People's Power of Cuba"), so that no other name is read as a title."""
         words, rules, in_gazetteer = self.words, self.rules, self.doc.in_gazetteer
+        # The body's name ends right before the person's: "... of Cuba Esteban", never "... in
+        # Abu Dhabi" (a place after another person's name).
+        if not (in_gazetteer[i - 1] or words[i - 1] in rules.title_words):
+            return None
         for head in range(i - 1, j - 1, -1):
             if words[head] not in rules.heads or words[head] in rules.honorifics:
                 continue
             after_of = False
             for k in range(head + 1, i):
                 word = words[k]
-                if word in _OF_WORDS:
+                if word == "of":
                     after_of = True
                 elif (
                     not (word in rules.title_words or word in rules.connectors or in_gazetteer[k])
@@ -127,16 +144,22 @@ class TitleReader:
 
     def _after_other_title(self, j: int, i: int) -> int:
         """Where the title of the name at token i starts when tokens [j, i) hold the end of
-        another title first: "... Prime Minister of France Prime Minister Pham Minh Chinh"."""
+        another title first: "... Prime Minister of France Prime Minister Pham Minh Chinh" (a
+        country after "of", then a post of its own)."""
         words, in_gazetteer, title_words = self.words, self.doc.in_gazetteer, self.rules.title_words
         start = j
         k = j + 1
         while k < i:
-            if in_gazetteer[k] and not in_gazetteer[k - 1] and words[k - 1] in _OF_WORDS:
+            if in_gazetteer[k] and not in_gazetteer[k - 1] and words[k - 1] == "of":
                 end = k
                 while end < i and in_gazetteer[end]:
                     end += 1
-                if end < i and words[end] in title_words and words[end] not in self.rules.connectors:
+                if (
+                    end < i
+                    and words[end] in title_words
+                    and words[end] not in self.rules.connectors
+                    and any(self._is_head(w) and w not in self.rules.honorifics for w in words[end:i])
+                ):
                     start = end
                 k = end + 1
             else:
@@ -170,7 +193,10 @@ class TitleReader:
         while j < n and (words[j] in _ARTICLES or words[j] in rules.not_role_words):
             j += 1
         if j >= n or not (
-            self._is_head(words[j]) or words[j] in rules.title_words or self.doc.in_gazetteer[j]
+            self._is_head(words[j])
+            or words[j] in rules.title_words
+            or words[j].capitalize() in rules.title_words  # "former Vice President"
+            or self.doc.in_gazetteer[j]
         ):
             return NO_TITLE
         start = j
@@ -179,16 +205,34 @@ class TitleReader:
             word = words[j]
             if word in _TITLE_STOPS or (j > start and self.line_break(j - 1, j)):
                 break
-            if word[:1].islower() and word not in rules.connectors and not self._is_head(word):
+            if (
+                word[:1].islower()
+                and word not in rules.connectors
+                and not self._is_head(word)
+                and word.capitalize() not in rules.title_words
+            ):
                 # "as Prime Minister of the African country": the phrase after the last "of"
                 # is not part of the title.
                 if last_of is not None:
                     j = last_of
                 break
+            if self._starts_a_name(j):
+                # ", Deputy Minister Le Thi Thu Hang said": the title of the name after it.
+                return NO_TITLE
             if word in _OF_WORDS:
                 last_of = j
             j += 1
         return self.describe(start, j)
+
+    def _starts_a_name(self, j: int) -> bool:
+        """Token j is a capitalised word of no title or place, and a second one follows."""
+        doc = self.doc
+        return (
+            doc.is_name_token(j)
+            and self.words[j] not in self.rules.title_words
+            and j + 1 < len(self.words)
+            and (doc.is_name_token(j + 1) or self.words[j + 1] in self.rules.particles)
+        )
 
     def _is_head(self, word: str) -> bool:
         heads = self.rules.heads
@@ -203,6 +247,10 @@ class TitleReader:
         if i <= j:
             return NO_TITLE
         country = None
+        while j < i and words[j] in rules.connectors:  # "(credentials) to Chilean President"
+            j += 1
+        if i <= j:
+            return NO_TITLE
         low, high = doc.starts[j], doc.end(i - 1)
         spans = doc.country_spans
         for n in range(doc.first_country_at(low), len(spans)):
@@ -212,7 +260,8 @@ class TitleReader:
             if end <= high and not rules.posting.search(self.text, max(low, start - 10), start):
                 country = code
                 break
-        titled = any(w in rules.heads or w in rules.honorifics for w in words[j:i])
+        heads, honorifics = rules.heads, rules.honorifics
+        titled = not (heads.isdisjoint(words[j:i]) and honorifics.isdisjoint(words[j:i]))
         # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
         while j < i and (
             words[j] in rules.connectors
@@ -232,4 +281,10 @@ class TitleReader:
             i -= 1
         if not any(self._is_head(w) and w not in rules.honorifics for w in words[j:i]):
             return Title(None, country, titled)
+        # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
+        k = i
+        while k > j and (words[k - 1] in rules.ranks or words[k - 1] in rules.connectors):
+            k -= 1
+        if k < i and any(self._is_head(w) and w not in rules.ranks for w in words[j:k]):
+            i = k
         return Title(" ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
