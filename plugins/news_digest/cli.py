@@ -107,6 +107,9 @@ def cmd_people_add(args: argparse.Namespace) -> int:
     return 0
 
 
+SEEDS_HELP = f"folder of raw articles (default: {SEEDS_DIR})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-digest", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -114,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.set_defaults(func=cmd_extract)
     imp = sub.add_parser("import", help="turn seeds/ into Markdown posts in content/posts/")
-    imp.add_argument("--seeds", default=SEEDS_DIR, help=f"folder of raw articles (default: {SEEDS_DIR})")
+    imp.add_argument("--seeds", default=SEEDS_DIR, help=SEEDS_HELP)
     imp.add_argument(
         "--posts", default=f"content/{DEFAULTS['POSTS_DIR']}", help="folder the posts are written to"
     )
@@ -140,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     candidates = people_sub.add_parser(
         "candidates", help="list the officials of the seeds not in the registry"
     )
-    candidates.add_argument("--seeds", default=SEEDS_DIR, help=f"folder of raw articles (default: {SEEDS_DIR})")
+    candidates.add_argument("--seeds", default=SEEDS_DIR, help=SEEDS_HELP)
     candidates.add_argument(
         "--min-articles", type=int, default=1, help="only people named in this many articles"
     )
@@ -148,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     candidates.set_defaults(func=cmd_people_candidates)
     add = people_sub.add_parser("add", help="append a candidate to the registry, in the file's own format")
     add.add_argument("name", metavar="NAME", help="the name exactly as `people candidates` lists it")
-    add.add_argument("--seeds", default=SEEDS_DIR, help=f"folder of raw articles (default: {SEEDS_DIR})")
+    add.add_argument("--seeds", default=SEEDS_DIR, help=SEEDS_HELP)
     add.add_argument("--country", help="ISO code (default: the one the articles give)")
     add.add_argument("--role", action="append", help="a role (repeatable; default: the articles' titles)")
     add.add_argument("--alias", action="append", default=[], help="another full form (repeatable)")
