@@ -7,7 +7,7 @@ naming patterns (`people.py`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -164,7 +164,10 @@ class ArticleTagger:
     # -- countries and organisations ----------------------------------------------------------
 
     def _in_caption(self, position: int) -> bool:
-        return any(s <= position < e for s, e in self.caption_spans)
+        """Inside a caption: the spans are in text order and apart, so one bisection (not a scan
+        of thousands of captions for every country named) finds the only candidate."""
+        n = bisect_right(self.caption_spans, (position, float("inf"))) - 1
+        return n >= 0 and position < self.caption_spans[n][1]
 
     def countries(self) -> list[str]:
         """Codes named outside captions, in order of first mention anywhere."""
