@@ -22,8 +22,12 @@ html: $(STAMP)
 publish: $(STAMP)
 	$(PELICAN) content -o output -s publishconf.py
 
+# Pelican rebuilds on change in the background; our server answers missing pages with 404.html.
 serve: $(STAMP)
-	$(PELICAN) content -o output -s pelicanconf.py --autoreload --listen --port $(PORT)
+	$(PELICAN) content -o output -s pelicanconf.py
+	$(PELICAN) content -o output -s pelicanconf.py --autoreload & pid=$$!; \
+	trap 'kill $$pid' EXIT INT TERM; \
+	$(BIN)/python -m news_digest.serve output $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
