@@ -17,7 +17,7 @@ from . import incremental
 from .charts import build_charts
 from .feeds import absolute, build_feed, write_feed
 from .gazetteer import gazetteer
-from .search import BUNDLE, article_shards
+from .search import BUNDLE, article_shards, shard_months
 from .structured import article_json_ld
 from .taxonomy import Site, Term, build_site
 
@@ -41,8 +41,11 @@ class NewsDigestGenerator(Generator):
             digest_charts=build_charts(self.site, self.ours),
             article_listing=listing_renderer(),
             article_json_ld=article_json_ld,
-            # The search page's Pagefind bundles, newest first (search.py).
-            search_bundles=[f"{BUNDLE}/{name}/" for name in article_shards(articles)]
+            # The search page's Pagefind bundles, newest first, with the months each holds (search.py).
+            search_bundles=[
+                {"path": f"{BUNDLE}/{name}/", "months": shard_months(name)}
+                for name in article_shards(articles, self.ours["SEARCH_SHARD_PAGES"])
+            ]
             if self.ours["SEARCH"]
             else [],
             feed_all_rss="feeds/all.rss.xml",

@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "FEED_SITEURL": "http://localhost:8000",  # absolute links in feeds when SITEURL is empty
     "CHARTS": True,  # pictures (charts.py): archive, countries, world map, per country/person
     "SEARCH": True,  # Pagefind index of the articles at the end of the build, and /search/
+    "SEARCH_SHARD_PAGES": 2000,  # most article pages in one search shard (bounds Pagefind's memory)
 }
 
 
