@@ -118,7 +118,8 @@ def axe_source() -> str:
 AXE_RUN = """
 const done = arguments[arguments.length - 1];
 axe.run(document, {resultTypes: ['violations']}).then(
-  (r) => done(r.violations.map((v) => [v.id, v.help, v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary)])),
+  (r) => done(r.violations.map((v) => [
+    v.id, v.help, v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary)])),
   (e) => done([['axe-error', String(e), []]]));
 """
 

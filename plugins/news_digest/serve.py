@@ -53,7 +53,9 @@ def make_server(folder: Path, port: int, bind: str = "127.0.0.1") -> ThreadingHT
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("folder", type=Path, nargs="?", default=Path("output"))
     parser.add_argument("port", type=int, nargs="?", default=8000)
     parser.add_argument("--bind", default="127.0.0.1")

@@ -31,13 +31,30 @@
   function load() {
     if (instances) return instances;
     var first = new URL(config.bundles[0].path, site).pathname;
+    // One instance per shard, made and used one after the other: Pagefind's instances share a
+    // worker, which does not take concurrent loads well.
     instances = import(first + "pagefind.js").then(function (pagefind) {
-      return Promise.all(config.bundles.map(function (bundle) {
+      return inTurn(config.bundles, function (bundle) {
         var one = pagefind.createInstance({ basePath: new URL(bundle.path, site).pathname });
         return one.options({ baseUrl: site.pathname, excerptLength: 24 }).then(function () { return one; });
-      }));
+      });
     });
     return instances;
+  }
+
+  // Every call into Pagefind waits for the one before (a new query while one runs, "More results").
+  var queue = Promise.resolve();
+  function exclusive(work) {
+    var done = queue.then(work);
+    queue = done.catch(function () {});
+    return done;
+  }
+
+  function inTurn(items, step) {
+    var out = [];
+    return items.reduce(function (chain, item) {
+      return chain.then(function () { return step(item); }).then(function (value) { out.push(value); });
+    }, Promise.resolve()).then(function () { return out; });
   }
 
   function words(text) {
@@ -88,9 +105,12 @@
     status.textContent = "Searching…";
     var patterns = words(query).map(stemPattern);
     load().then(function (all) {
-      return Promise.all(all.map(function (one) { return searchShard(one, query, filters, patterns); }));
+      return exclusive(function () {
+        if (mine !== sequence) return null; // a newer query came in while this one waited
+        return inTurn(all, function (one) { return searchShard(one, query, filters, patterns); });
+      });
     }).then(function (perShard) {
-      if (mine !== sequence) return;
+      if (mine !== sequence || !perShard) return;
       found = [].concat.apply([], perShard).sort(function (a, b) { return b.score - a.score; });
       shown = 0;
       list.textContent = "";
@@ -108,7 +128,9 @@
     var next = found.slice(shown, shown + PAGE);
     shown += next.length;
     more.hidden = shown >= found.length;
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+    return exclusive(function () {
+      return inTurn(next, function (r) { return r.data(); });
+    }).then(function (pages) {
       pages.forEach(function (page) { list.appendChild(item(page)); });
     });
   }
@@ -139,7 +161,7 @@
 
   function buildFilters(all) {
     // Filters of every shard, summed: the most common names first, then A to Z.
-    return Promise.all(all.map(function (one) { return one.filters(); })).then(function (each) {
+    return inTurn(all, function (one) { return one.filters(); }).then(function (each) {
       var narrow = window.matchMedia("(max-width: 48rem)").matches;
       GROUPS.forEach(function (group) {
         var counts = {};
@@ -199,6 +221,9 @@
   document.getElementById("search-fallback").hidden = true;
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) input.value = initial;
-  load().then(buildFilters).catch(function () {});
-  if (initial) run(); else input.focus();
+  var ready = load().then(function (all) { return exclusive(function () { return buildFilters(all); }); }).catch(function (error) {
+    status.textContent = "Search could not load: " + error;
+  });
+  ready.then(function () { if (initial) run(); });
+  if (!initial) input.focus();
 })();
