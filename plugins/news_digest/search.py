@@ -1,22 +1,24 @@
 """Full-text search with no server: Pagefind indexes of the article pages, built beside the build.
 
-Pagefind (https://pagefind.app) reads written HTML and writes a bundle: the index in fragments, and
-the search UI (`pagefind-ui.js`, `pagefind-ui.css`) that `/search/` loads. The binary comes with the
-`pagefind[bin]` package from PyPI (`pagefind_bin`); nothing is downloaded at build time.
+Pagefind (https://pagefind.app) reads written HTML and writes a bundle: the index in fragments and
+its runtime (`pagefind.js`, its WebAssembly). The binary comes with the `pagefind[bin]` package
+from PyPI (`pagefind_bin`); nothing is downloaded at build time. The search page has an interface
+of its own (theme/static/js/search.js), so Pagefind's ready-made ones are removed from the bundles.
 
 What is indexed is decided by the theme: only article pages carry `data-pagefind-body`, their
 country and person links `data-pagefind-filter`, their date `data-pagefind-meta` and
 `data-pagefind-sort`. Only the article pages are handed to Pagefind, hard-linked into a staging
 folder, so the thousands of country, person and digest pages are not even read.
 
-The archive is indexed in shards, one bundle each under `pagefind/`: a year, or a few months of a
-year with more than SHARD_PAGES articles. Pagefind holds about 250 KB per page in memory while it
-indexes, so a single index of 10,000 articles would take 2.4 GB; shards keep the peak to that of
-SHARD_PAGES pages, whatever the size of the archive. They are also what makes the search index
-incremental: a shard is indexed again only when one of its article pages changed (the ledger of
-incremental.py). The search page loads the newest shard and merges the others (`mergeIndex`).
-Indexing starts as soon as the article pages are written (`start_early`), in a background thread
-beside Pelican, which is single-threaded.
+The archive is indexed in shards, one bundle each under `pagefind/`: runs of whole years of at most
+SEARCH_SHARD_PAGES articles, or a few months of a bigger year. Pagefind holds about 250 KB per page
+in memory while it indexes, so a single index of 10,000 articles would take 2.4 GB; shards keep the
+peak to that of SEARCH_SHARD_PAGES pages, whatever the size of the archive. They are also what
+makes the search index incremental: a shard is indexed again only when one of its article pages
+changed (the ledger of incremental.py). The search page searches every shard, each with its own
+copy of Pagefind, and leaves out the shards that have no page with the words (Pagefind falls back
+to prefixes there). Indexing starts as soon as the article pages are written (`start_early`), in a
+background thread beside Pelican, which is single-threaded.
 """
 
 from __future__ import annotations

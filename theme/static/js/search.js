@@ -30,13 +30,15 @@
 
   function load() {
     if (instances) return instances;
-    var first = new URL(config.bundles[0].path, site).pathname;
-    // One instance per shard, made and used one after the other: Pagefind's instances share a
-    // worker, which does not take concurrent loads well.
-    instances = import(first + "pagefind.js").then(function (pagefind) {
-      return inTurn(config.bundles, function (bundle) {
-        var one = pagefind.createInstance({ basePath: new URL(bundle.path, site).pathname });
-        return one.options({ baseUrl: site.pathname, excerptLength: 24 }).then(function () { return one; });
+    // Each shard's own copy of Pagefind, a module of its own: Pagefind keeps its WebAssembly in
+    // module state, so instances made by one module (createInstance) share it and trip over the
+    // indexes of several shards.
+    instances = inTurn(config.bundles, function (bundle) {
+      var path = new URL(bundle.path, site).pathname;
+      return import(path + "pagefind.js").then(function (one) {
+        return one.options({ basePath: path, baseUrl: site.pathname, excerptLength: 24 }).then(function () {
+          return one;
+        });
       });
     });
     return instances;
