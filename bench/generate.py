@@ -642,9 +642,11 @@ def render(spec: Spec, noise: random.Random) -> str:
     return separator.join(lines) + ("\n" if noise.random() < 0.7 else "")
 
 
-def _spec_for(index: int, seed: int, date: dt.date | None = None) -> Spec:
+def _spec_for(
+    index: int, seed: int, date: dt.date | None = None, start: dt.date = START, days: int = DAYS
+) -> Spec:
     rng = random.Random(f"article-{seed}-{index}")
-    date = date or START + dt.timedelta(days=rng.randrange(DAYS))
+    date = date or start + dt.timedelta(days=rng.randrange(days))
     writer = Writer(rng, seed, date, index)
     kind = rng.random()
     date_kind = "full" if kind < 0.78 else "inferred" if kind < 0.88 else "none"
@@ -657,8 +659,14 @@ def _name(index: int, text: str) -> str:
     return f"{index:06d}_{hashlib.sha1(text.encode()).hexdigest()[:16]}.txt"
 
 
-def generate(n: int, seed: int = 0) -> list[tuple[str, str]]:
-    """`n` (file name, raw text) pairs; the same `n` and `seed` give the same bytes."""
+def generate(n: int, seed: int = 0, years: int | None = None) -> list[tuple[str, str]]:
+    """`n` (file name, raw text) pairs; the same `n` and `seed` give the same bytes.
+
+    `years` spreads the dates over that many years ending 2025-12-31 instead of 2022-2025 (an
+    archive of decades, for the pages and charts that must scale over a long span)."""
+    start, days = START, DAYS
+    if years:
+        start, days = dt.date(2026 - years, 1, 1), (dt.date(2026, 1, 1) - dt.date(2026 - years, 1, 1)).days
     plan = random.Random(f"plan-{seed}")
     out: list[tuple[str, str]] = []
     specs: list[Spec] = []
@@ -677,7 +685,7 @@ def generate(n: int, seed: int = 0) -> list[tuple[str, str]]:
             edited = Spec(**{**original.__dict__, "paragraphs": paragraphs})
             text = render(edited, noise)
         else:
-            spec = _spec_for(index, seed)
+            spec = _spec_for(index, seed, start=start, days=days)
             specs.append(spec)
             text = render(spec, noise)
         out.append((_name(index, text), text))
@@ -704,8 +712,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("folder", type=Path, help="folder to write the .txt files into")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--years", type=int, default=None, help="spread the dates over this many years")
     args = parser.parse_args(argv)
-    articles = generate(args.n, args.seed)
+    articles = generate(args.n, args.seed, args.years)
     write(args.folder, articles)
     size = sum(len(t.encode()) for _, t in articles)
     print(f"wrote {len(articles)} articles ({size / 1e6:.1f} MB) to {args.folder}", file=sys.stderr)

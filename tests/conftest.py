@@ -174,6 +174,45 @@ def resolve(output: Path, page: Path, href: str) -> Path | None:
     return output / path.lstrip("/")
 
 
+# -- a long archive, for the pages and pictures that must scale -------------------------------
+
+ARCHIVE_ARTICLES = 500
+ARCHIVE_YEARS = 22
+ARCHIVE_SHARD_PAGES = 150  # small, so that search spans several shards as a big archive does
+_ARCHIVE_SETTINGS = """import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: F403
+NEWS_DIGEST = {{**NEWS_DIGEST, "SEARCH_SHARD_PAGES": {shard}}}  # noqa: F405
+"""
+
+
+def generated_seeds(folder: Path, n: int, years: int, seed: int = 0) -> list[Path]:
+    """`n` realistic raw articles from bench/generate.py, dated over `years` years, in `folder`."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", PROJECT_ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules.setdefault(spec.name, module)  # its dataclasses look their module up
+    spec.loader.exec_module(sys.modules[spec.name])
+    module = sys.modules[spec.name]
+    module.write(folder, module.generate(n, seed, years))
+    return sorted(folder.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def archive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built site of ARCHIVE_ARTICLES generated articles over ARCHIVE_YEARS years, searched in
+    shards of ARCHIVE_SHARD_PAGES pages; the site is in `archive_site / "output"`."""
+    seeds = generated_seeds(tmp_path_factory.mktemp("archive-seeds"), ARCHIVE_ARTICLES, ARCHIVE_YEARS)
+    project = copy_project(tmp_path_factory.mktemp("archive"), seeds=seeds)
+    (project / "archive.py").write_text(_ARCHIVE_SETTINGS.format(shard=ARCHIVE_SHARD_PAGES), encoding="utf-8")
+    result = run_pelican(project, settings="archive.py")
+    if result.returncode != 0:
+        pytest.fail(f"archive build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return project
+
+
 # -- markers: a quick loop (`make quick`) leaves out real site builds, browsers and tooling ------
 
 # Modules that build whole sites in their own way (not through the fixtures below) or drive a browser.

@@ -103,7 +103,24 @@ def test_every_page_is_reachable_from_the_home_page(output: Path) -> None:
             target = resolve(output, page, href)
             if target is not None and target.suffix == ".html":
                 queue.append(target)
-    assert sorted(p.relative_to(output).as_posix() for p in set(html_pages(output)) - seen) == []
+    # The 404 page is what the server answers for an address that does not exist: linked from nowhere.
+    unreached = {p.relative_to(output).as_posix() for p in set(html_pages(output)) - seen}
+    assert sorted(unreached - {"404.html"}) == []
+
+
+def test_trimmed_addresses_lead_somewhere(output: Path) -> None:
+    """Cutting an article's address back (`/2025/09/`, `/2025/`) or the organisations' gives a page,
+    and the 404 page and the favicon exist."""
+    articles = list(output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"))
+    assert articles
+    for article in articles:
+        month, year = article.parent.parent, article.parent.parent.parent
+        assert (month / "index.html").is_file(), month
+        assert (year / "index.html").is_file(), year
+    for path in ("404.html", "organisations/index.html", "theme/favicon.svg", "theme/share.png"):
+        assert (output / path).is_file(), path
+    soup = BeautifulSoup((output / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("h1").get_text(strip=True) == "Page not found"
 
 
 def test_relative_build_has_only_relative_links(output: Path) -> None:

@@ -1,8 +1,10 @@
-"""Screenshots of the pages that carry pictures, at 375 px and 1280 px, light and dark.
+"""Screenshots of every kind of page of a long archive (500 generated articles over 22 years), at
+375 px and 1280 px, light and dark, with axe-core run on each.
 
 The PNGs go to a temporary folder (or to $NEWS_DIGEST_SCREENSHOTS, to keep and look at them);
-the tests check what can be measured: no sideways scrolling on a phone, pictures inside the
-screen, chart text large enough to read and in enough contrast in both colour schemes.
+the tests check what can be measured: no sideways scrolling on a phone, the first headline in the
+first screen of a phone, pictures inside the screen, chart text large enough to read and in enough
+contrast in both colour schemes, and no accessibility violation that axe-core finds.
 """
 
 from __future__ import annotations
@@ -10,32 +12,58 @@ from __future__ import annotations
 import base64
 import os
 import struct
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_search_browser import chrome, serve
 
-PAGES = {
-    "home": "/",
-    "countries": "/countries/",
-    "country": "/countries/malaysia/",
-    "person": "/people/le-hoai-trung/",
-    "digest": "/digest/2025-01/",
-}
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
 MAX_HEIGHT = 6000  # px of a full-page capture
+PHONE_SCREEN = 667  # px: the height of a small phone's screen (iPhone SE)
+WITH_PICTURES = {"home", "countries", "country", "person", "organisation", "digest"}
+
+
+def page_types(output: Path) -> dict[str, str]:
+    """One page of each kind in the built archive: name -> its address."""
+
+    def biggest(pattern: str) -> str:
+        page = max(output.glob(pattern), key=lambda p: (p.stat().st_size, p.as_posix()))
+        return "/" + page.parent.relative_to(output).as_posix() + "/"
+
+    newest_year = max(p.parent.name for p in output.glob("[0-9][0-9][0-9][0-9]/index.html"))
+    newest_month = max(p.parent.name for p in output.glob(f"{newest_year}/[0-9][0-9]/index.html"))
+    return {
+        "home": "/",
+        "countries": "/countries/",
+        "country": biggest("countries/*/index.html"),
+        "people": "/people/",
+        "person": biggest("people/*/index.html"),
+        "organisations": "/organisations/",
+        "organisation": biggest("organisations/*/index.html"),
+        "digests": "/digest/",
+        "digest": biggest("digest/*/index.html"),
+        "year": f"/{newest_year}/",
+        "month": f"/{newest_year}/{newest_month}/",
+        "article": biggest(f"{newest_year}/{newest_month}/*/index.html"),
+        "search": "/search/?q=Japan",
+        "not-found": "/404.html",
+    }
+
 
 # Colours and sizes of what is on screen, read in the page.
 MEASURE = """
 const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
 const bg = rgb(getComputedStyle(document.body).backgroundColor);
 const pictures = [...document.querySelectorAll('.chart-picture')].map((box) => {
-  const svg = box.querySelector('svg');
+  const svg = box.querySelector('svg, object');  // the world map is a file of its own
   const r = box.getBoundingClientRect();
-  const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && t.getBBox().width);
-  const bars = [...svg.querySelectorAll('.bar rect, .bars rect')];
+  const inline = svg.tagName.toLowerCase() === 'svg';
+  const texts = inline
+    ? [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && t.getBBox().width) : [];
+  const bars = inline ? [...svg.querySelectorAll('.bar rect, .bars rect')] : [];
   return {
     id: svg.id, left: r.left, right: r.right, width: r.width, height: svg.getBoundingClientRect().height,
     text: texts.length ? rgb(getComputedStyle(texts[0]).fill) : null,
@@ -43,7 +71,9 @@ const pictures = [...document.querySelectorAll('.chart-picture')].map((box) => {
     bar: bars.length ? rgb(getComputedStyle(bars[0]).fill) : null,
   };
 });
+const headline = document.querySelector('.item-title, .result-title');
 return {
+  headlineBottom: headline ? headline.getBoundingClientRect().bottom + window.scrollY : null,
   scrollWidth: document.documentElement.scrollWidth,
   height: document.documentElement.scrollHeight,
   background: bg,
@@ -79,12 +109,45 @@ def shots_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def axe_source() -> str:
+    axe = pytest.importorskip("axe_selenium_python", reason="axe-selenium-python is not installed")
+    script = Path(axe.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+    return script.read_text(encoding="utf-8")
+
+
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']}).then(
+  (r) => done(r.violations.map((v) => [
+    v.id, v.help, v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary)])),
+  (e) => done([['axe-error', String(e), []]]));
+"""
+
+
+def wait_until_searched(driver) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        text = driver.execute_script("return document.getElementById('search-status')?.textContent;")
+        if text and not text.startswith("Searching"):
+            time.sleep(0.3)  # the results' excerpts
+            return
+        time.sleep(0.1)
+
+
 @pytest.fixture(scope="module")
-def shots(built_site: Path, shots_dir: Path) -> Iterator[dict]:
-    """Every page at every width in every scheme: the PNG's path and the page's measures."""
+def pages(archive_site: Path) -> dict[str, str]:
+    return page_types(archive_site / "output")
+
+
+@pytest.fixture(scope="module")
+def shots(archive_site: Path, shots_dir: Path, pages: dict[str, str]) -> Iterator[dict]:
+    """Every page at every width in every scheme: the PNG's path, the page's measures, and what
+    axe-core found."""
     taken = {}
-    with serve(built_site / "output") as site:
+    axe = axe_source()
+    with serve(archive_site / "output") as site:
         driver = chrome()
+        driver.set_script_timeout(60)
         try:
             for scheme in SCHEMES:
                 driver.execute_cdp_cmd(
@@ -96,9 +159,13 @@ def shots(built_site: Path, shots_dir: Path) -> Iterator[dict]:
                         "Emulation.setDeviceMetricsOverride",
                         {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600},
                     )
-                    for name, path in PAGES.items():
+                    for name, path in pages.items():
                         driver.get(site + path)
+                        if name == "search":
+                            wait_until_searched(driver)
                         measures = driver.execute_script(MEASURE)
+                        driver.execute_script(axe)
+                        measures["violations"] = driver.execute_async_script(AXE_RUN)
                         height = min(measures["height"], MAX_HEIGHT)
                         shot = driver.execute_cdp_cmd(
                             "Page.captureScreenshot",
@@ -117,11 +184,11 @@ def shots(built_site: Path, shots_dir: Path) -> Iterator[dict]:
 
 
 def test_screenshots_are_taken_and_not_blank(shots: dict) -> None:
-    assert len(shots) == len(PAGES) * len(WIDTHS) * len(SCHEMES)
+    assert len(shots) == 14 * len(WIDTHS) * len(SCHEMES)
     for (name, width, scheme), (png, _) in shots.items():
         data = png.read_bytes()
         assert png_size(data)[0] == width, png
-        assert len(data) > 15_000, f"{png} looks blank ({len(data)} bytes)"
+        assert len(data) > 10_000, f"{png} looks blank ({len(data)} bytes)"
         if scheme == "dark":
             assert data != shots[name, width, "light"][0].read_bytes(), f"{png}: dark mode changed nothing"
 
@@ -131,9 +198,28 @@ def test_no_sideways_scrolling_on_a_phone(shots: dict) -> None:
         assert measures["scrollWidth"] <= width, f"{name} at {width} px ({scheme}) scrolls sideways"
 
 
+def test_the_first_headline_is_in_the_first_screen_of_a_phone(shots: dict) -> None:
+    for name in ("home", "country", "digest", "search"):
+        for scheme in SCHEMES:
+            bottom = shots[name, 375, scheme][1]["headlineBottom"]
+            where = f"{name} ({scheme}): the first headline ends at {bottom} px"
+            assert bottom is not None and bottom <= PHONE_SCREEN, where
+
+
+def test_axe_finds_no_violation(shots: dict) -> None:
+    found = {
+        f"{name} at {width} px ({scheme})": measures["violations"]
+        for (name, width, scheme), (_, measures) in shots.items()
+        if measures["violations"]
+    }
+    assert found == {}
+
+
 def test_every_page_shows_its_pictures_inside_the_screen(shots: dict) -> None:
     for (name, width, scheme), (_, measures) in shots.items():
         where = f"{name} at {width} px ({scheme})"
+        if name not in WITH_PICTURES:
+            continue
         assert measures["pictures"], f"{where}: no picture"
         for picture in measures["pictures"]:
             assert picture["left"] >= 0 and picture["right"] <= width + 0.5, (

@@ -3,17 +3,32 @@ test_search_browser.py, incremental indexing in test_incremental.py."""
 
 from __future__ import annotations
 
-from news_digest.site.search import plan_shards
+from news_digest.site.search import plan_shards, shard_months
 
 
 def pages(year: int, month: int, n: int) -> list[tuple[int, int, str]]:
     return [(year, month, f"{year}/{month:02d}/a{i}/index.html") for i in range(n)]
 
 
-def test_a_year_is_one_shard_and_the_newest_comes_first() -> None:
-    shards = plan_shards([*pages(2024, 3, 2), *pages(2025, 1, 1), *pages(2024, 11, 1)], limit=10)
-    assert list(shards) == ["2025", "2024"]
-    assert shards["2024"] == sorted(p for _, _, p in [*pages(2024, 3, 2), *pages(2024, 11, 1)])
+def test_years_are_packed_into_shards_within_the_limit_newest_first() -> None:
+    archive = [
+        *pages(2019, 2, 4),
+        *pages(2020, 5, 5),
+        *pages(2024, 3, 2),
+        *pages(2025, 1, 1),
+        *pages(2024, 11, 1),
+    ]
+    shards = plan_shards(archive, limit=10)
+    # 2019 + 2020 fill a shard (9 pages); 2024 would overflow it, so it starts the next with 2025.
+    assert list(shards) == ["2024-2025", "2019-2020"]
+    assert shards["2024-2025"] == sorted(
+        p for _, _, p in [*pages(2024, 3, 2), *pages(2024, 11, 1), *pages(2025, 1, 1)]
+    )
+    assert sorted(p for v in shards.values() for p in v) == sorted(p for _, _, p in archive)
+
+
+def test_a_small_archive_is_one_shard() -> None:
+    assert list(plan_shards([*pages(2003, 1, 3), *pages(2025, 12, 3)], limit=10)) == ["2003-2025"]
 
 
 def test_a_big_year_is_split_into_runs_of_months_within_the_limit() -> None:
@@ -33,3 +48,9 @@ def test_adding_to_the_newest_month_changes_only_the_newest_shard() -> None:
 
 def test_no_articles_no_shards() -> None:
     assert plan_shards([]) == {}
+
+
+def test_shard_months_read_the_span_from_the_name() -> None:
+    assert shard_months("2025") == ("2025-01", "2025-12")
+    assert shard_months("2003-2012") == ("2003-01", "2012-12")
+    assert shard_months("2025-01-04") == ("2025-01", "2025-04")

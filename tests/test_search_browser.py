@@ -134,14 +134,14 @@ def results(driver) -> list[tuple[str, str]]:
 
     return [
         (link.get_attribute("href"), link.text)
-        for link in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+        for link in driver.find_elements(By.CSS_SELECTOR, "#search-results .result-title a")
     ]
 
 
 def message(driver) -> str:
     from selenium.webdriver.common.by import By
 
-    found = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__message")
+    found = driver.find_elements(By.ID, "search-status")
     return found[0].text if found else ""
 
 
@@ -151,7 +151,8 @@ def search_page_query(driver, site: str, query: str) -> None:
     from selenium.webdriver.common.keys import Keys
 
     driver.get(f"{site}/search/")
-    box = wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input"))
+    box = wait_for(driver, lambda d: d.find_element(By.ID, "search-q"))
+    wait_for(driver, lambda d: box.is_displayed())
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(query)
 
@@ -162,7 +163,7 @@ def test_header_box_finds_the_one_article_naming_cebu(browser, site: str) -> Non
     browser.get(f"{site}/")
     box = browser.find_element(By.CSS_SELECTOR, 'form[role="search"] input[name="q"]')
     assert box.is_displayed()
-    assert browser.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']")
+    assert box.get_attribute("aria-label") == "Search the articles"
     box.send_keys("Cebu\n")
     wait_for(browser, lambda d: "/search/" in d.current_url)
     assert browser.current_url.endswith("/search/?q=Cebu")
@@ -171,10 +172,8 @@ def test_header_box_finds_the_one_article_naming_cebu(browser, site: str) -> Non
     assert href == site + CEBU_ARTICLE
     assert "Retreat in Philippines" in title
     # The page's own box holds the query, and the result opens the article.
-    assert (
-        browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input").get_attribute("value") == "Cebu"
-    )
-    browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link").click()
+    assert browser.find_element(By.ID, "search-q").get_attribute("value") == "Cebu"
+    browser.find_element(By.CSS_SELECTOR, "#search-results .result-title a").click()
     wait_for(browser, lambda d: d.current_url == site + CEBU_ARTICLE)
 
 
@@ -191,18 +190,16 @@ def test_country_and_person_filters_are_offered_and_narrow_the_results(browser, 
     search_page_query(browser, site, "ASEAN")
     wait_for(browser, lambda d: len(results(d)) >= 2)
     everything = results(browser)
-    panel = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__filter-panel")
-    names = [
-        n.text.strip().lower() for n in panel.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-name")
-    ]
-    assert "country" in names and "person" in names
+    panel = browser.find_element(By.ID, "search-filters")
+    names = [n.text.split(" (")[0].lower() for n in panel.find_elements(By.TAG_NAME, "summary")]
+    assert names == ["country", "person"]
     # Country is open: tick the Philippines, only the Cebu article is left.
     option = wait_for(
         browser,
         lambda d: next(
             (
                 label
-                for label in d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-label")
+                for label in d.find_elements(By.CSS_SELECTOR, "#search-filters .filter-option")
                 if label.text.startswith("Philippines")
             ),
             None,
@@ -229,7 +226,7 @@ def test_without_javascript_the_box_is_a_link_and_search_says_why(site: str) -> 
     driver = chrome(javascript=False)
     try:
         driver.get(f"{site}/")
-        link = driver.find_element(By.CSS_SELECTOR, 'form[role="search"] a.search-link')
+        link = driver.find_element(By.CSS_SELECTOR, "nav .nav-search a")
         assert link.is_displayed()
         assert not driver.find_element(By.CSS_SELECTOR, 'form[role="search"] input[name="q"]').is_displayed()
         link.click()

@@ -1,4 +1,5 @@
-"""`news-digest serve` (`make serve`): the editor's preview picks up a seed added while it runs.
+"""`news-digest serve` (`make serve`): the editor's preview picks up a seed added while it runs, and
+answers a missing address with the site's 404 page.
 
 A real server on the loopback address, in a temporary copy of the project; every wait is bounded.
 """
@@ -11,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project, example_seeds, load_example_gold
+from news_digest.serve import make_server
 
 WAIT = 180  # seconds for one build on a busy 2-core machine
 
@@ -88,3 +91,31 @@ def test_a_seed_added_while_serving_gets_its_page(served: tuple[Path, str]) -> N
 
     (project / "seeds" / added.name).unlink()
     wait_for(lambda: published_url(project, added.name) is None and fetch(base + str(url)) is None, "removal")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[str]:
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "index.html").write_text("<p>the year</p>", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (tmp_path / "404.html").write_text("<h1>Page not found</h1>", encoding="utf-8")
+    server = make_server(tmp_path, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_existing_pages_are_served(site: str) -> None:
+    with urllib.request.urlopen(site + "/2025/", timeout=5) as response:
+        assert response.status == 200 and b"the year" in response.read()
+
+
+def test_a_missing_address_gets_the_404_page(site: str) -> None:
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(site + "/2025/13/nothing-here/", timeout=5)
+    assert error.value.code == 404
+    assert b"Page not found" in error.value.read()

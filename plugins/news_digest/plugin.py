@@ -25,8 +25,10 @@ def configure_and_import(pelican: Any) -> None:
     settings = pelican.settings
     # Article text is plain data: no metadata field is rendered as Markdown or HTML.
     settings["FORMATTED_FIELDS"] = []
-    for template in ("country", "person"):
-        settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault(template, None)
+    # Every listing is paginated, so that no page grows with the archive (only an article's own).
+    paginated = (("country", None), ("person", None), ("digest", 50), ("month", 100), ("people", 500))
+    for template, per_page in paginated:
+        settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault(template, per_page)
     settings.pop(RESOLVED, None)  # resolved anew for each build
     try:
         ours = digest_settings(settings)

@@ -5,20 +5,60 @@ the import once per process (the plugin imports on Pelican's `initialized` signa
 command builds in a fresh Pelican process on every change of the seeds, the theme, the plugin,
 the settings or the hand-written content, and serves `output/` with Pelican's server meanwhile.
 The posts the import writes (`content/<POSTS_DIR>`) are output, not input: changes there are
-not watched, or every build would start the next.
+not watched, or every build would start the next. The server answers a missing address with the
+site's 404.html (status 404), as GitHub Pages and most web servers configured for the site do.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http import HTTPStatus
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import watchfiles
+from pelican.server import ComplexHTTPRequestHandler
 
 WATCHED = ("seeds", "content", "theme", "plugins")
 IGNORED_PARTS = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache"})
+
+
+class NotFoundPageHandler(ComplexHTTPRequestHandler):
+    """Serves `output/`; where Pelican's handler finds no file, sends `404.html` if there is one."""
+
+    def do_GET(self) -> None:
+        self._serve(head=False)
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def _serve(self, *, head: bool) -> None:
+        original = self.path.split("?", 1)[0]
+        found = self.get_path_that_exists(original)
+        if found:
+            self.path = found
+            if head:
+                super().do_HEAD()
+            else:
+                super().do_GET()
+            return
+        page = Path(self.base_path) / "404.html"
+        body = page.read_bytes() if page.is_file() else b"Not found\n"
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+
+def make_server(folder: Path, port: int, bind: str = "127.0.0.1") -> ThreadingHTTPServer:
+    NotFoundPageHandler.base_path = os.fspath(folder.resolve())
+    return ThreadingHTTPServer((bind, port), NotFoundPageHandler)
 
 
 def pelican_command(settings: str, *extra: str) -> list[str]:
@@ -57,8 +97,8 @@ def serve(project: Path, settings: str, port: int, bind: str, posts_dir: str = "
     project = project.resolve()
     build(project, settings)
     (project / "output").mkdir(exist_ok=True)
-    listen = ["--listen", "--port", str(port), "--bind", bind, "-o", "output", "-s", settings]
-    server = subprocess.Popen([sys.executable, "-m", "pelican", *listen], cwd=project)
+    server = make_server(project / "output", port, bind)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     print(
         f"news-digest: serving http://{bind}:{port}/ ; rebuilding when seeds/, content/, theme/, "
         f"plugins/ or {settings} change (Ctrl-C stops)",
@@ -75,6 +115,6 @@ def serve(project: Path, settings: str, port: int, bind: str, posts_dir: str = "
     except KeyboardInterrupt:
         pass
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.shutdown()
+        server.server_close()
     return 0

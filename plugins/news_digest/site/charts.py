@@ -38,6 +38,8 @@ ET.register_namespace("xlink", XLINK_NS)
 
 TOP_COUNTRIES = 10
 MAP_BINS = 5
+# Longer spans are drawn a bar per year: a bar per month would be under 2 px on a phone.
+YEARLY_AFTER_MONTHS = 60
 
 # Sizes are in SVG user units; the SVG scales to its column (max width in charts.css), so these
 # are chosen for a 375 px phone (about 0.7 of them on screen) as much as for a desktop.
@@ -117,6 +119,24 @@ def month_ticks(span: list[tuple[int, int]]) -> dict[int, str]:
     if first_january >= 6:
         ticks[0] = str(span[0][0])
     return ticks
+
+
+def year_ticks(years: list[int], width: float, font: float) -> dict[int, str]:
+    """Index -> label of the years that get one: every year, or every 2nd, 5th, 10th... year (on
+    round years), so that no two labels (about 2.4 em wide each) come closer than a label's width."""
+    band = (width - 4 * font) / max(len(years), 1)
+    need = 2 * 0.62 * font * 4  # a label, and as much again between two of them
+    step = next((s for s in (1, 2, 5, 10, 20, 50, 100) if s * band >= need), 100)
+    return {i: str(year) for i, year in enumerate(years) if year % step == 0 or step == 1}
+
+
+def bin_label(key: tuple[int, int], short: bool = False) -> str:
+    """A bar's name: its year (`(2025, 0)`) or its month."""
+    return f"{key[0]}" if key[1] == 0 else month_label(key, short)
+
+
+def bin_class(key: tuple[int, int]) -> str:
+    return f"y-{key[0]:04d}" if key[1] == 0 else f"m-{key[0]:04d}-{key[1]:02d}"
 
 
 def nice_ceiling(value: float) -> int:
@@ -253,8 +273,24 @@ class Charts:
         self.site = site
         keys = [(m.year, m.month) for m in site.months]
         self.span = month_span(min(keys), max(keys)) if keys else []
-        self.position = {key: i for i, key in enumerate(self.span)}
-        self.ticks = month_ticks(self.span)
+        # Over a long span a month is a hairline: bars are years, so that every bar can be seen.
+        self.yearly = len(self.span) > YEARLY_AFTER_MONTHS
+        if self.yearly:
+            first, last = self.span[0][0], self.span[-1][0]
+            self.bins: list[tuple[int, int]] = [(year, 0) for year in range(first, last + 1)]
+            self.ticks = year_ticks([year for year, _ in self.bins], BAR_WIDTH, FONT)
+        else:
+            self.bins = self.span
+            self.ticks = month_ticks(self.span)
+        self.position = {key: i for i, key in enumerate(self.bins)}
+
+    def bin_of(self, year: int, month: int) -> tuple[int, int]:
+        """The bar an article of (year, month) adds to: its month, or its year ((year, 0))."""
+        return (year, 0) if self.yearly else (year, month)
+
+    @property
+    def unit(self) -> str:
+        return "year" if self.yearly else "month"
 
     # months of the whole archive
 
@@ -264,9 +300,12 @@ class Charts:
             return None
         import pygal
 
-        months = {(m.year, m.month): m for m in self.site.months}
-        values = [len(months[key].articles) if key in months else 0 for key in self.span]
-        labels = [self.ticks.get(i, f"{month_label(key, True)} ") for i, key in enumerate(self.span)]
+        counts: dict[tuple[int, int], int] = {}
+        for m in self.site.months:
+            key = self.bin_of(m.year, m.month)
+            counts[key] = counts.get(key, 0) + len(m.articles)
+        values = [counts.get(key, 0) for key in self.bins]
+        labels = [self.ticks.get(i, f"{bin_label(key, True)} ") for i, key in enumerate(self.bins)]
         chart = pygal.Bar(
             style=_style(),
             width=BAR_WIDTH,
@@ -281,40 +320,58 @@ class Charts:
         )
         chart.uuid = "archive"
         chart.add("Articles", values)
-        root = finish_svg(chart.render(is_unicode=True), "archive", "Articles per month")
+        per = f"per {self.unit}"
+        root = finish_svg(chart.render(is_unicode=True), "archive", f"Articles {per}")
         bars = [node for node in root.iter(f"{{{SVG_NS}}}g") if node.get("class") == "bar"]
-        for node, key, value in zip(bars, self.span, values, strict=True):
-            node.set("class", f"bar m-{key[0]:04d}-{key[1]:02d}")
-            _title_child(node, f"{month_label(key)}: {plural(value)}")
+        for node, key, value in zip(bars, self.bins, values, strict=True):
+            node.set("class", f"bar {bin_class(key)}")
+            _title_child(node, f"{bin_label(key)}: {plural(value)}")
         first, last = month_label(self.span[0]), month_label(self.span[-1])
         total = sum(values)
+        # Only the bars with articles: a table of every empty month of twenty years is no help.
         rows = tuple(
-            Row(month_label(key), value, months[key].url if key in months else None)
-            for key, value in zip(self.span, values, strict=True)
+            Row(bin_label(key), value, self.bin_url(key))
+            for key, value in zip(self.bins, values, strict=True)
+            if value
         )
+        empty = len(self.bins) - len(rows)
         return Chart(
             id="archive",
             kind="months",
-            title=f"Articles per month, {first} to {last}",
-            caption=f"Articles per month, {first} to {last}: {plural(total)} in {len(self.span)} months.",
+            title=f"Articles {per}, {first} to {last}",
+            caption=(
+                f"Articles {per}, {first} to {last}: {plural(total)} in {plural(len(self.span), 'month')}."
+            ),
             svg=serialize(root),
-            heading=("Month", "Articles"),
+            heading=(self.unit.capitalize(), "Articles"),
             rows=rows,
+            note=f"{plural(empty, self.unit.capitalize())} with no article left out." if empty else "",
         )
 
+    def bin_url(self, key: tuple[int, int]) -> str:
+        """The page of a bar: the year's index, or the month's digest."""
+        return f"{key[0]:04d}/" if key[1] == 0 else f"digest/{key[0]:04d}-{key[1]:02d}/"
+
     def archive_for(self, month: Month) -> Chart | None:
-        """The archive with `month` highlighted (on its digest page)."""
+        """The archive with `month` (or its year) highlighted (on its digest page)."""
         chart = self.archive
-        if chart is None or month.undated:  # the undated articles have no bar to highlight
+        if chart is None:
+            return None
+        if month.undated:  # the undated articles have no bar to highlight
             return chart
-        key = f"m-{month.key}"
+        key = self.bin_of(month.year, month.month)
+        cls = bin_class(key)
         # str(): Markup.replace would escape the quotes of the replacement.
-        svg = Markup(str(chart.svg).replace(f'class="bar {key}"', f'class="bar {key} current"', 1))
+        svg = Markup(str(chart.svg).replace(f'class="bar {cls}"', f'class="bar {cls} current"', 1))
+        where = month.label if not self.yearly else f"{month.year}, the year of {month.label},"
         return replace(
             chart,
             svg=svg,
-            caption=f"{chart.caption} {month.label} is highlighted.",
-            legend=(LegendItem("Articles per month"), LegendItem(month.label, "var(--chart-highlight)")),
+            caption=f"{chart.caption} {where} is highlighted.",
+            legend=(
+                LegendItem(f"Articles per {self.unit}"),
+                LegendItem(bin_label(key), "var(--chart-highlight)"),
+            ),
         )
 
     # countries most engaged
@@ -445,6 +502,12 @@ class Charts:
         )
         missing = [t.name for t in terms if t not in on_map]
         note = f"Not drawn on the map: {', '.join(missing)}." if missing else ""
+        self.world_document = world_document(root)
+        picture = Markup(
+            '<object class="chart-svg map-object" id="chart-world" data="world.svg" '
+            'type="image/svg+xml" width="{w}" height="{h}" aria-label="{t}">'
+            "<p>{t}: the tables below give the same counts.</p></object>"
+        ).format(w=MAP_WIDTH, h=MAP_CROPPED_HEIGHT, t=title)
         return Chart(
             id="world",
             kind="map",
@@ -454,7 +517,7 @@ class Charts:
                 "Vietnam in its own colour. Each country on the map links to its page; the tables "
                 "below give the same counts."
             ),
-            svg=serialize(root),
+            svg=picture,
             heading=("Country", "Articles"),
             rows=tuple(Row(t.name, t.count, t.url) for t in terms),
             note=note,
@@ -471,28 +534,29 @@ class Charts:
         for article in term.articles:
             if is_undated(article):  # filed under no month
                 continue
-            key = (article.date.year, article.date.month)
+            key = self.bin_of(article.date.year, article.date.month)
             counts[key] = counts.get(key, 0) + 1
         if not counts:
             return None
         undated = term.undated_count
         chart_id = f"{term.kind}-{term.slug}"
         first, last = month_label(self.span[0]), month_label(self.span[-1])
-        title = f"Articles naming {term.name}, per month, {first} to {last}"
+        title = f"Articles naming {term.name}, per {self.unit}, {first} to {last}"
         active = len(counts)
+        empty_note = f"{self.unit.capitalize()}s with no article are left out."
         return Chart(
             id=chart_id,
             kind="term",
             title=title,
             caption=(
-                f"Articles naming {term.name}, per month, {first} to {last}: "
-                f"{plural(sum(counts.values()))} in {plural(active, 'month')}."
+                f"Articles naming {term.name}, per {self.unit}, {first} to {last}: "
+                f"{plural(sum(counts.values()))} in {plural(active, self.unit)}."
                 + (f" {plural(undated)} without a date are not shown." if undated else "")
             ),
             svg=self._term_svg(chart_id, title, counts),
-            heading=("Month", "Articles"),
-            rows=tuple(Row(month_label(key), counts[key]) for key in sorted(counts)),
-            note="Months with no article are left out." if active < len(self.span) else "",
+            heading=(self.unit.capitalize(), "Articles"),
+            rows=tuple(Row(bin_label(key), counts[key]) for key in sorted(counts)),
+            note=empty_note if active < len(self.bins) else "",
         )
 
     def _term_svg(self, chart_id: str, title: str, counts: dict[tuple[int, int], int]) -> Markup:
@@ -502,7 +566,7 @@ class Charts:
         left = 8 + 0.6 * font * len(str(top))
         right, upper, lower = 2, 8, 8 + 1.4 * font
         plot_w, plot_h = width - left - right, height - upper - lower
-        band = plot_w / len(self.span)
+        band = plot_w / len(self.bins)
         bar = max(band * 0.75, 1.0)
         base = upper + plot_h
 
@@ -539,13 +603,28 @@ class Charts:
             x = left + band * self.position[key] + (band - bar) / 2
             out.append(
                 f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar:.1f}" height="{base - y(value):.1f}">'
-                f"<title>{escape(month_label(key))}: {plural(value)}</title></rect>"
+                f"<title>{escape(bin_label(key))}: {plural(value)}</title></rect>"
             )
         out.append(
             f'</g><line class="baseline" x1="{left:.1f}" x2="{width - right}" y1="{base}" y2="{base}"/>'
         )
         out.append("</svg>")
         return Markup("".join(out))
+
+
+def world_document(root: ET.Element) -> str:
+    """The map as a file of its own (`countries/world.svg`, beside the page that shows it): the
+    page stays light, and the map keeps its links. It takes its colours from the site's two
+    stylesheets, so it follows light and dark mode like the page."""
+    root.attrib.pop("role", None)  # a document of links, not one image: no nested interactive roles
+    root.set("width", str(MAP_WIDTH))
+    root.set("height", str(MAP_CROPPED_HEIGHT))
+    for link in root.iter(f"{{{SVG_NS}}}a"):
+        link.set("target", "_top")  # open the country's page, not inside the map's frame
+    sheets = "".join(
+        f'<?xml-stylesheet type="text/css" href="../theme/css/{name}.css"?>\n' for name in ("style", "charts")
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{sheets}{serialize(root)}\n'
 
 
 # -- map shading -------------------------------------------------------------------------------

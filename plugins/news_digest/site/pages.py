@@ -18,7 +18,8 @@ from news_digest.site import incremental
 from news_digest.site.charts import build_charts
 from news_digest.site.feeds import absolute, build_feed, write_feed
 from news_digest.site.model import Site, Term, build_site, is_undated
-from news_digest.site.search import BUNDLE, article_shards
+from news_digest.site.search import BUNDLE, article_shards, shard_months
+from news_digest.site.structured import article_json_ld
 from news_digest.tagging.gazetteer import gazetteer
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,12 @@ class NewsDigestGenerator(Generator):
             latest_month=latest,
             digest_charts=build_charts(self.site, self.ours),
             article_listing=listing_renderer(),
-            # The search page's Pagefind bundles, newest first (search.py).
-            search_bundles=[f"{BUNDLE}/{name}/" for name in article_shards(articles)]
+            article_json_ld=article_json_ld,
+            # The search page's Pagefind bundles, newest first, with the months each holds (search.py).
+            search_bundles=[
+                {"path": f"{BUNDLE}/{name}/", "months": shard_months(name)}
+                for name in article_shards(articles, self.ours["SEARCH_SHARD_PAGES"])
+            ]
             if self.ours["SEARCH"]
             else [],
             feed_all_rss="feeds/all.rss.xml",
@@ -55,7 +60,6 @@ class NewsDigestGenerator(Generator):
         # The pages about the whole archive change with any article (and are one page each).
         everything = ("site", _fingerprints(self.context.get("articles", [])))
         self._write(writer, "countries.html", "countries/index.html", "countries/", digest_inputs=everything)
-        self._write(writer, "people.html", "people/index.html", "people/", digest_inputs=everything)
         self._write(
             writer,
             "digests.html",
@@ -64,6 +68,27 @@ class NewsDigestGenerator(Generator):
             months=site.months,
             digest_inputs=everything,
         )
+        self._write(
+            writer,
+            "organisations.html",
+            "organisations/index.html",
+            "organisations/",
+            digest_inputs=everything,
+        )
+        self._write(writer, "404.html", "404.html", "404.html", digest_inputs=("404",))
+        self._write_world_map(everything)
+        self._write_people_pages(writer, everything)
+        for year, months in years_of(site.months):
+            inputs = ("year", year, [(m.key, len(m.articles)) for m in months])
+            self._write(
+                writer,
+                "year.html",
+                f"{year:04d}/index.html",
+                f"{year:04d}/",
+                year=year,
+                year_months=months,
+                digest_inputs=inputs,
+            )
         for term in [*site.countries.values(), *site.organisations.values()]:
             self._write_term(writer, "country.html", term)
         for term in site.people.values():
@@ -79,7 +104,24 @@ class NewsDigestGenerator(Generator):
                 [_ranked(month.country_terms), _ranked(month.people_terms)],
                 archive,
             )
-            self._write(writer, "digest.html", month.save_as, month.url, month=month, digest_inputs=inputs)
+            self._write(
+                writer,
+                "digest.html",
+                month.save_as,
+                month.url,
+                paginated={"articles": month.articles},
+                month=month,
+                digest_inputs=inputs,
+            )
+            self._write(
+                writer,
+                "month.html",
+                f"{month.year:04d}/{month.month:02d}/index.html",
+                f"{month.year:04d}/{month.month:02d}/",
+                paginated={"articles": month.articles},
+                month=month,
+                digest_inputs=("month", *inputs[:3]),
+            )
         if self.ours["SEARCH"]:
             inputs = ("search", self.context["search_bundles"])
             self._write(writer, "search.html", "search/index.html", "search/", digest_inputs=inputs)
@@ -98,6 +140,34 @@ class NewsDigestGenerator(Generator):
             page_url=url,
             **extra,
         )
+
+    def _write_people_pages(self, writer: Any, inputs: object) -> None:
+        """`/people/`, in pages of PEOPLE_PER_PAGE names (A to Z), so that no page grows without
+        bound with the archive (a 10,000-article archive names about 5,000 people)."""
+        people = sorted(self.site.people.values(), key=lambda t: (t.name.lower(), t.name))
+        self._write(
+            writer,
+            "people.html",
+            "people/index.html",
+            "people/",
+            paginated={"articles": people},
+            people_sorted=people,
+            digest_inputs=inputs,
+        )
+
+    def _write_world_map(self, inputs: object) -> None:
+        charts = self.context["digest_charts"]
+        if not charts or charts.world_map is None:
+            return
+        document = charts.world_document
+        path = Path(self.output_path) / "countries" / "world.svg"
+
+        def write() -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document, encoding="utf-8")
+            self._wrote(path)
+
+        self._page("world-map", (inputs, document), write)
 
     def _write_term(self, writer: Any, template: str, term: Term) -> None:
         top = term.related.most_common(10)
@@ -190,7 +260,9 @@ class NewsDigestGenerator(Generator):
         """sitemap.xml of every HTML page we and Pelican wrote, and robots.txt pointing to it."""
         siteurl = self.feed_siteurl
         urls = [""] + [a.digest_url for a in self.context.get("articles", [])]
-        urls += ["countries/", "people/", "digest/"]
+        urls += ["countries/", "people/", "digest/", "organisations/"]
+        urls += [f"{year:04d}/" for year, _ in years_of(self.site.months)]
+        urls += [f"{m.year:04d}/{m.month:02d}/" for m in self.site.months]
         urls += [t.url for t in [*self.site.countries.values(), *self.site.organisations.values()]]
         urls += [t.url for t in self.site.people.values()] + [m.url for m in self.site.months]
         urls += [self.site.undated.url] if self.site.undated.articles else []
@@ -235,6 +307,14 @@ class NewsDigestGenerator(Generator):
         for path in paths:
             if ledger is not None:
                 ledger.wrote(path)
+
+
+def years_of(months: list[Any]) -> list[tuple[int, list[Any]]]:
+    """(year, its months newest first), newest year first, from the site's months (newest first)."""
+    years: dict[int, list[Any]] = {}
+    for month in months:
+        years.setdefault(month.year, []).append(month)
+    return list(years.items())
 
 
 def _fingerprints(articles: list[Any]) -> list[str]:

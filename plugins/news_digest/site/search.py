@@ -1,22 +1,24 @@
 """Full-text search with no server: Pagefind indexes of the article pages, built beside the build.
 
-Pagefind (https://pagefind.app) reads written HTML and writes a bundle: the index in fragments, and
-the search UI (`pagefind-ui.js`, `pagefind-ui.css`) that `/search/` loads. The binary comes with the
-`pagefind[bin]` package from PyPI (`pagefind_bin`); nothing is downloaded at build time.
+Pagefind (https://pagefind.app) reads written HTML and writes a bundle: the index in fragments and
+its runtime (`pagefind.js`, its WebAssembly). The binary comes with the `pagefind[bin]` package
+from PyPI (`pagefind_bin`); nothing is downloaded at build time. The search page has an interface
+of its own (theme/static/js/search.js), so Pagefind's ready-made ones are removed from the bundles.
 
 What is indexed is decided by the theme: only article pages carry `data-pagefind-body`, their
 country and person links `data-pagefind-filter`, their date `data-pagefind-meta` and
 `data-pagefind-sort`. Only the article pages are handed to Pagefind, hard-linked into a staging
 folder, so the thousands of country, person and digest pages are not even read.
 
-The archive is indexed in shards, one bundle each under `pagefind/`: a year, or a few months of a
-year with more than SHARD_PAGES articles. Pagefind holds about 250 KB per page in memory while it
-indexes, so a single index of 10,000 articles would take 2.4 GB; shards keep the peak to that of
-SHARD_PAGES pages, whatever the size of the archive. They are also what makes the search index
-incremental: a shard is indexed again only when one of its article pages changed (the ledger of
-incremental.py). The search page loads the newest shard and merges the others (`mergeIndex`).
-Indexing starts as soon as the article pages are written (`start_early`), in a background thread
-beside Pelican, which is single-threaded.
+The archive is indexed in shards, one bundle each under `pagefind/`: runs of whole years of at most
+SEARCH_SHARD_PAGES articles, or a few months of a bigger year. Pagefind holds about 250 KB per page
+in memory while it indexes, so a single index of 10,000 articles would take 2.4 GB; shards keep the
+peak to that of SEARCH_SHARD_PAGES pages, whatever the size of the archive. They are also what
+makes the search index incremental: a shard is indexed again only when one of its article pages
+changed (the ledger of incremental.py). The search page searches every shard, each with its own
+copy of Pagefind, and leaves out the shards that have no page with the words (Pagefind falls back
+to prefixes there). Indexing starts as soon as the article pages are written (`start_early`), in a
+background thread beside Pelican, which is single-threaded.
 """
 
 from __future__ import annotations
@@ -78,35 +80,74 @@ def pagefind_executable() -> Path:
 def plan_shards(pages: Iterable[tuple[int, int, str]], limit: int = SHARD_PAGES) -> dict[str, list[str]]:
     """Article pages (year, month, save_as) -> {shard name: its pages}, newest shard first.
 
-    A year is one shard ("2025"), or, with more than `limit` pages, runs of consecutive months of
-    at most `limit` pages ("2025-01-04"; a month alone may exceed it). Adding an article to the
-    newest month changes only the newest shard.
+    Consecutive years are packed, oldest first, into shards of at most `limit` pages ("2003-2012",
+    or "2025" alone): as few shards as the memory bound allows, since each shard is searched on
+    its own in the browser. A year of more than `limit` pages is split into runs of consecutive
+    months ("2025-01-04"; a month alone may exceed it). Adding an article to the newest month
+    changes only the newest shard (or starts a new one when that shard is full).
     """
     years: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for year, month, save_as in pages:
         years[year][month].append(save_as)
     shards: dict[str, list[str]] = {}
-    for year in sorted(years, reverse=True):
-        months = years[year]
-        if sum(len(v) for v in months.values()) <= limit:
-            shards[f"{year:04d}"] = sorted(p for v in months.values() for p in v)
+    packed: list[int] = []  # the years of the run being packed
+
+    def close() -> None:
+        if packed:
+            name = f"{packed[0]:04d}" if len(packed) == 1 else f"{packed[0]:04d}-{packed[-1]:04d}"
+            shards[name] = sorted(p for y in packed for v in years[y].values() for p in v)
+            packed.clear()
+
+    def size(year: int) -> int:
+        return sum(len(v) for v in years[year].values())
+
+    for year in sorted(years):
+        if size(year) > limit:
+            close()
+            months = years[year]
+            runs: list[list[int]] = []
+            for month in sorted(months):
+                if runs and sum(len(months[m]) for m in runs[-1]) + len(months[month]) <= limit:
+                    runs[-1].append(month)
+                else:
+                    runs.append([month])
+            for run in runs:
+                shards[f"{year:04d}-{run[0]:02d}-{run[-1]:02d}"] = sorted(p for m in run for p in months[m])
             continue
-        runs: list[list[int]] = []
-        for month in sorted(months):
-            if runs and sum(len(months[m]) for m in runs[-1]) + len(months[month]) <= limit:
-                runs[-1].append(month)
-            else:
-                runs.append([month])
-        for run in reversed(runs):
-            shards[f"{year:04d}-{run[0]:02d}-{run[-1]:02d}"] = sorted(p for m in run for p in months[m])
-    return shards
+        if packed and sum(size(y) for y in packed) + size(year) > limit:
+            close()
+        packed.append(year)
+    close()
+    return dict(reversed(shards.items()))
 
 
-def article_shards(articles: Iterable[Any]) -> dict[str, list[str]]:
+def article_shards(articles: Iterable[Any], limit: int = SHARD_PAGES) -> dict[str, list[str]]:
     # The undated articles: shard "0000", never one named after their stand-in date.
     return plan_shards(
-        (0, 0, a.save_as) if is_undated(a) else (a.date.year, a.date.month, a.save_as) for a in articles
+        ((0, 0, a.save_as) if is_undated(a) else (a.date.year, a.date.month, a.save_as) for a in articles),
+        limit,
     )
+
+
+def shard_months(name: str) -> tuple[str, str]:
+    """The first and last month ("YYYY-MM") a shard holds, from its name: for the search page,
+    which tells by an article's address which shard it came from."""
+    parts = name.split("-")
+    if len(parts) == 3:  # "2025-01-04"
+        return f"{parts[0]}-{parts[1]}", f"{parts[0]}-{parts[2]}"
+    return f"{parts[0]}-01", f"{parts[-1]}-12"  # "2025" or "2003-2012"
+
+
+# Pagefind's ready-made interfaces: the search page has its own (theme/static/js/search.js).
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 @dataclass
@@ -170,6 +211,8 @@ def index_shard(indexing: Indexing, name: str, pages: list[str], stage: Path, *,
         text = log_file.read()
     if code != 0 and not indexing.cancelled:
         raise SearchIndexError(f"news-digest: pagefind failed on {name} (exit {code}):\n{text}")
+    for unused in UNUSED_FILES:
+        (bundle / unused).unlink(missing_ok=True)
     return indexed_pages(text) or 0
 
 
@@ -224,6 +267,12 @@ def indexed_pages(pagefind_log: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def shard_limit(settings: dict[str, Any]) -> int:
+    from news_digest.settings import digest_settings
+
+    return int(digest_settings(settings)["SEARCH_SHARD_PAGES"])
+
+
 def _search_on(settings: dict[str, Any]) -> bool:
     return bool(digest_settings(settings)["SEARCH"])
 
@@ -237,7 +286,7 @@ def start_early(generator: Any, writer: Any = None) -> None:
     previous = _running.pop(output, None)
     if previous is not None:
         previous.stop()
-    shards = article_shards(generator.articles)
+    shards = article_shards(generator.articles, shard_limit(generator.settings))
     ledger = active()
     todo: list[str] = []
     for name, pages in shards.items():
