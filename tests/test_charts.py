@@ -84,6 +84,8 @@ def article_months(output: Path, page: Path) -> Counter:
     while page is not None:
         soup = soup_of(page)
         for item in soup.select("article.item"):
+            if item.find("time") is None:  # an undated article: in no month
+                continue
             when = dt.date.fromisoformat(item.find("time")["datetime"])
             months[when.strftime("%B %Y")] += 1
         older = soup.select_one('nav.pagination a[rel="next"]')

@@ -113,6 +113,8 @@ class NewsDigestGenerator(Generator):
                 month=month,
                 digest_inputs=inputs,
             )
+            if month.undated:  # filed under no year and no month: no /YYYY/MM/ page
+                continue
             self._write(
                 writer,
                 "month.html",
