@@ -8,6 +8,7 @@ there. Tests never write into the real project folder (no posts, cache, output o
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,10 +83,21 @@ def run_pelican(project: Path, *extra: str, settings: str = "pelicanconf.py") ->
         cwd=project,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
+        env={**os.environ, "COLUMNS": "500"},  # one log record per line
     )
     (project / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return result
+
+
+def build_project(project: Path, *extra: str, settings: str = "pelicanconf.py") -> Path:
+    """A real build of a project folder; fails the test with the log if the build fails. Returns
+    the output folder."""
+    result = run_pelican(project, *extra, settings=settings)
+    if result.returncode != 0:
+        log = f"{result.stdout}\n{result.stderr}"
+        pytest.fail(f"pelican build failed (exit {result.returncode}) in {project}:\n{log}", pytrace=False)
+    return project / "output"
 
 
 def build_copy(
@@ -96,14 +108,7 @@ def build_copy(
 ) -> Path:
     """Copy the project into `dest` and build it; fails the test with the log if the build fails."""
     copy_project(dest, seeds=seeds)
-    result = run_pelican(dest, *extra, settings=settings)
-    try:
-        result.check_returncode()
-    except subprocess.CalledProcessError:
-        pytest.fail(
-            f"pelican build failed (exit {result.returncode}) in {dest}:\n{result.stdout}\n{result.stderr}",
-            pytrace=False,
-        )
+    build_project(dest, *extra, settings=settings)
     return dest
 
 

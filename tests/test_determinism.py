@@ -7,14 +7,11 @@ unknown dates, odd encodings and hostile text.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import sample_seeds
+from conftest import build_project, copy_project, sample_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -40,33 +37,17 @@ PAGEFIND = "pagefind"
 
 
 def make_project(target: Path, skip: tuple[str, ...] = ()) -> Path:
-    for name in ("plugins", "theme"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copyfile(ROOT / name, target / name)
-    (target / "content").mkdir()
-    (target / "seeds").mkdir()
-    for seed in [*sample_seeds(), *(CORPUS / name for name in EXTRA_SEEDS)]:
-        if seed.name not in skip:
-            shutil.copyfile(seed, target / "seeds" / seed.name)
-    return target
+    corpus = [CORPUS / name for name in EXTRA_SEEDS]
+    return copy_project(target, seeds=[s for s in [*sample_seeds(), *corpus] if s.name not in skip])
 
 
 LOGS: dict[Path, str] = {}
 
 
 def build(project: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "COLUMNS": "500"},  # one log record per line
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    LOGS[project] = result.stdout + result.stderr
-    return project / "output"
+    output = build_project(project)
+    LOGS[project] = (project / "build.log").read_text(encoding="utf-8")
+    return output
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -12,8 +12,6 @@ import contextlib
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -21,7 +19,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import sample_seeds
+from conftest import build_project, copy_project, sample_seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from news_digest.extract import clean
@@ -325,34 +323,12 @@ Hanoi (VNA) – {SECOND_LEAD}
 """
 
 
-def copy_project(target: Path) -> Path:
-    for name in ("plugins", "theme"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copyfile(ROOT / name, target / name)
-    (target / "seeds").mkdir()
-    (target / "content").mkdir()
-    return target
-
-
-def build(project: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "output"
-
-
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    project = copy_project(tmp_path_factory.mktemp("hostile"), seeds=[])
     shutil.copyfile(CORPUS / "hostile-markup.txt", project / "seeds" / "hostile-markup.txt")
     (project / "seeds" / "hostile-second.txt").write_text(SECOND, encoding="utf-8")
-    return build(project)
+    return build_project(project)
 
 
 def article_page(output: Path, slug_start: str) -> Path:
