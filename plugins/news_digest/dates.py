@@ -41,25 +41,21 @@ MONTHS = [
 ]
 MONTH = "|".join(MONTHS)
 _YEAR = r"(?:19|20)\d\d"
-# "September 16", "16 September" (Nhan Dan, VOV), with ", 2025" when the year is written.
-_DAY = (
-    rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-    rf"|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{MONTH})\b)(?:,?\s+(?P<year>\d{{4}})\b)?"
-)
-# Days, with the year when it is written; they start a word (see `whole_words`).
-DAY_PATTERN = re.compile(_DAY)
+# A month, with the day after it ("September 16") and the year when it is written (", 2025");
+# a day before it ("16 September", as Nhan Dan and VOV write) is found by `_DAY_BEFORE`. Matches
+# start a word (see `whole_words`); starting with the month keeps the search quick.
+DAY_PATTERN = re.compile(rf"({MONTH})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(\d{{4}})\b)?")
+_DAY_BEFORE = re.compile(r"(?<!\w)(\d{1,2})(?:st|nd|rd|th)?\s+$")
 # "on May 17", "On the evening of November 26": the usual way a report gives its event's day.
-_ON_MONTH_DAY = re.compile(rf"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_DAY}")
+_ON_BEFORE_DAY = re.compile(r"(?<!\w)[Oo]n(?:\s+the\s+(?:morning|afternoon|evening|night)\s+of)?\s+$")
 _ISO_DATE = re.compile(r"(\d{1,4})-(\d{1,2})-(\d{1,2})")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{1,4})\b")  # as VNA's pages print it
 RANGE_YEAR = re.compile(rf"{_YEAR}\s*[–—-]\s*{_YEAR}")
 _RANGE_AFTER = re.compile(rf"\s*[–—-]\s*{_YEAR}")
-_SENTENCE_END = re.compile(r"[.;!?](?=\s)")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 _ANY_YEAR = re.compile(_YEAR)
 _YEAR_WORD = re.compile(rf"{_YEAR}\b")
 _SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
-# "on" (and "the evening of") right before a day: dropped before looking at the word before it.
-_ON_BEFORE = re.compile(r"\s*\b[Oo]n(?:\s+the\s+\w+\s+of)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -84,10 +80,12 @@ class DateRules:
     event_verbs: re.Pattern[str]
     event_nouns: re.Pattern[str]
     anniversary: re.Pattern[str]
+    anniversary_words: tuple[str, ...]  # lower-case: a quick test before `anniversary`
     founding_year: re.Pattern[str]
-    present: tuple[re.Pattern[str], ...]
-    past: tuple[re.Pattern[str], ...]
+    present: tuple[YearCue, ...]
+    past: tuple[YearCue, ...]
     this_year: re.Pattern[str]
+    this_year_phrases: tuple[str, ...]  # lower-case: a quick test before `this_year`
     beside_year: tuple[tuple[re.Pattern[str], int], ...]
 
 
@@ -99,8 +97,35 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_phrases(words)})(?!\w)", re.IGNORECASE)
 
 
-def _year_patterns(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.replace("{year}", rf"(?<!\d)({_YEAR})(?!\d)")) for p in patterns)
+@dataclass(frozen=True)
+class YearCue:
+    """A pattern of `present_year` / `past_year`: `needs` a word; `at_year`: it starts with the
+    year, so it is tried only where a year is (`re` would try it at every position)."""
+
+    needs: str
+    pattern: re.Pattern[str]
+    at_year: bool
+
+    def years(self, text: str, year_starts: list[int]) -> Iterator[re.Match[str]]:
+        if self.needs not in text:
+            return
+        if not self.at_year:
+            yield from self.pattern.finditer(text)
+            return
+        for start in year_starts:
+            match = self.pattern.match(text, start)
+            if match:
+                yield match
+
+
+def _year_patterns(entries: Iterable[dict[str, str]]) -> tuple[YearCue, ...]:
+    year = rf"(?<!\d)({_YEAR})(?!\d)"
+    return tuple(
+        YearCue(
+            e["needs"], re.compile(e["pattern"].replace("{year}", year)), e["pattern"].startswith("{year}")
+        )
+        for e in entries
+    )
 
 
 @cache
@@ -125,10 +150,12 @@ def date_rules() -> DateRules:
             rf"(?<!\d)(\d{{1,3}})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){{0,3}}?(?:{_phrases(data['anniversary_words'])})\b",
             re.IGNORECASE,
         ),
+        anniversary_words=tuple(w.lower() for w in data["anniversary_words"]),
         founding_year=re.compile(rf"(?<!\w)(?:{_phrases(data['founding_before_year'])})\s+({_YEAR})\b"),
         present=_year_patterns(data["present_year"]),
         past=_year_patterns(data["past_year"]),
         this_year=_any_of(data["this_year"]),
+        this_year_phrases=tuple(p.lower() for p in data["this_year"]),
         beside_year=tuple(beside),
     )
 
@@ -142,7 +169,7 @@ def _valid_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _clause_before(text: str, start: int, words: int) -> str:
     """The last `words` words before `start`, within its sentence."""
-    before = text[:start]
+    before = text[max(0, start - 20 * words) : start]
     ends = [m.end() for m in _SENTENCE_END.finditer(before)]
     clause = before[ends[-1] :] if ends else before
     return " ".join(clause.split()[-words:])
@@ -151,13 +178,12 @@ def _clause_before(text: str, start: int, words: int) -> str:
 def is_event_day(text: str, start: int, end: int) -> bool:
     """Whether the day written at `text[start:end]` can be the reported event's own day."""
     rules = date_rules()
-    before = text[:start]
-    if before.rfind("(") > before.rfind(")"):  # "(September 2)", "(June 25, 1975)"
+    if text.rfind("(", 0, start) > text.rfind(")", 0, start):  # "(September 2)", "(June 25, 1975)"
         return False
     if _RANGE_AFTER.match(text, end):  # "September 2, 1945-2022"
         return False
     near = _clause_before(text, start, rules.window)
-    if rules.not_event_before.search(_ON_BEFORE.sub("", near)):
+    if rules.not_event_before.search(near):  # "by May 2": no "on" comes between
         return False
     for cues, overriders in (
         (rules.historical, (rules.event_verbs, rules.event_nouns)),
@@ -171,18 +197,28 @@ def is_event_day(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _parts(match: re.Match[str]) -> tuple[int, int, int | None]:
-    """(month, day, year or None) of a `DAY_PATTERN` match."""
-    month = MONTHS.index(match.group("month") or match.group("month_after")) + 1
-    day = int(match.group("day") or match.group("day_first"))
-    return month, day, int(match.group("year")) if match.group("year") else None
+def _day_matches(text: str) -> Iterator[tuple[int, int, int | None, int, int]]:
+    """(month, day, year or None, start, end) of each day written in `text`."""
+    for match in whole_words(DAY_PATTERN, text):
+        start = match.start()
+        if match.group(2):
+            day = int(match.group(2))
+        else:
+            before = _DAY_BEFORE.search(text, max(0, start - 8), start)
+            if before is None:
+                continue
+            day, start = int(before.group(1)), before.start()
+        year = int(match.group(3)) if match.group(3) else None
+        yield MONTHS.index(match.group(1)) + 1, day, year, start, match.end()
 
 
-def _days(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, int | None]]:
-    """(month, day, year or None) of each possible event day in `text`."""
-    for match in whole_words(pattern, text):
-        month, day, year = _parts(match)
-        if _valid_date(year or 2000, month, day) and is_event_day(text, match.start(), match.end()):
+def _days(text: str, after_on: bool = False) -> Iterator[tuple[int, int, int | None]]:
+    """(month, day, year or None) of each possible event day in `text` (`after_on`: only those
+    written "on <day>")."""
+    for month, day, year, start, end in _day_matches(text):
+        if after_on and not _ON_BEFORE_DAY.search(text, max(0, start - 40), start):
+            continue
+        if _valid_date(year or 2000, month, day) and is_event_day(text, start, end):
             yield month, day, year
 
 
@@ -194,8 +230,7 @@ def _header_date(value: str) -> dt.date | None:
     if dmy:
         day, month, year = map(int, dmy.groups())
         return _valid_date(year, month, day)
-    for match in whole_words(DAY_PATTERN, value):
-        month, day, year = _parts(match)
+    for month, day, year, _start, _end in _day_matches(value):
         if year:
             return _valid_date(year, month, day)
     return None
@@ -228,8 +263,8 @@ def find_date(
 
     everything = [title, lead or "", *body, *captions]
     found = _event_day(title, lead, body, dateline_day)
-    present = infer_year(everything)
     if found is None:
+        present = infer_year(everything)
         if present:
             basis = f"no day and month of the event in the text; {present[1]} gives the year {present[0]}"
             return DateFound(None, UNKNOWN, YEAR, basis, tuple(warnings))
@@ -237,6 +272,7 @@ def find_date(
     month, day, year, where = found
     name = f"{MONTHS[month - 1]} {day}"
     if year:
+        present = infer_year(everything)
         if present and present[0] > year:  # a day of a year the text presents as past
             basis = f"'{name}, {year}' is before the year the text presents as its own ({present[0]})"
             return DateFound(None, UNKNOWN, MONTH_DAY, basis, tuple(warnings), (month, day))
@@ -245,10 +281,11 @@ def find_date(
         )
     for text in everything:  # the same day with its year elsewhere (a caption, often)
         if MONTHS[month - 1] in text:
-            for m, d, y in _days(text, DAY_PATTERN):
-                if (m, d) == (month, day) and y:
+            for m, d, y, start, end in _day_matches(text):
+                if (m, d) == (month, day) and y and is_event_day(text, start, end):
                     basis = f"'{name}' in the {where}, its year from '{name}, {y}' elsewhere"
                     return DateFound(dt.date(y, month, day), STATED, FULL, basis, tuple(warnings))
+    present = infer_year(everything)
     if present and _valid_date(present[0], month, day):
         basis = f"'{name}' in the {where}; {present[1]} gives the year {present[0]}"
         return DateFound(dt.date(present[0], month, day), INFERRED, FULL, basis, tuple(warnings))
@@ -264,17 +301,12 @@ def _event_day(
     if dateline_day and _valid_date(dateline_day[2] or 2000, dateline_day[0], dateline_day[1]):
         return (*dateline_day, "dateline")
     for where, text in (("lead", lead), ("first paragraph", body[0] if body else None), ("title", title)):
-        for found in _days(text or "", DAY_PATTERN):
+        for found in _days(text or ""):
             return (*found, where)
     for text in body[1:]:
-        for found in _days(text, _ON_MONTH_DAY):
+        for found in _days(text, after_on=True):
             return (*found, "body")
     return None
-
-
-def _with_years(texts: Iterable[str]) -> list[str]:
-    """The texts that name a year (quick for those that do: the search stops at the first)."""
-    return [text for text in texts if _ANY_YEAR.search(text)]
 
 
 def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
@@ -283,25 +315,35 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
     rules = date_rules()
     present: dict[int, str] = {}
     past: set[int] = set()
-    for text in _with_years(texts):
-        for year, cue in _anniversary_years(text):
-            present.setdefault(year, cue)
-        plain = RANGE_YEAR.sub(" ", text)
-        for year in _this_year_years(plain):
-            present.setdefault(year, f"'{year} ... this year'")
-        for pattern in rules.present:
-            for match in pattern.finditer(plain):
+    for text in texts:
+        if not _ANY_YEAR.search(text):  # most paragraphs: no cue can match
+            continue
+        lower = text.lower()
+        if any(word in lower for word in rules.anniversary_words):
+            for year, cue in _anniversary_years(text):
+                present.setdefault(year, cue)
+        plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
+        if any(phrase in lower for phrase in rules.this_year_phrases):
+            for year in _this_year_years(plain):
+                present.setdefault(year, f"'{year} ... this year'")
+        year_starts = [m.start() for m in _ANY_YEAR.finditer(plain)]
+        for cue in rules.present:
+            for match in cue.years(plain, year_starts):
                 present.setdefault(int(match.group(1)), f"'{_short(match.group())}'")
-        for pattern, offset in rules.beside_year:
-            for match in pattern.finditer(plain):
-                year = int(match.group(1) or match.group(2))
-                present.setdefault(year + offset, f"'{_short(match.group())}'")
-        for pattern in rules.past:
-            past.update(int(m.group(1)) for m in pattern.finditer(plain))
+        if "year" in lower:
+            for pattern, offset in rules.beside_year:
+                for match in pattern.finditer(plain):
+                    year = int(match.group(1) or match.group(2))
+                    present.setdefault(year + offset, f"'{_short(match.group())}'")
+        for cue in rules.past:
+            past.update(int(m.group(1)) for m in cue.years(plain, year_starts))
     candidates = {year: cue for year, cue in present.items() if not past or year > max(past)}
     if len(candidates) == 1:
         return next(iter(candidates.items()))
     return None
+
+
+_DASH = re.compile("[–—-]")
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -334,7 +376,7 @@ def _this_year_years(text: str) -> list[int]:
     time and memory: that pattern backtracks over the rest of the line for every year in it.
     """
     this_year = date_rules().this_year
-    if not this_year.search(text):  # most texts: no sentence to look at
+    if not ("year" in text or "Year" in text or "YEAR" in text) or not this_year.search(text):
         return []
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
     years: dict[int, list[re.Match[str]]] = {}
