@@ -20,7 +20,7 @@ from functools import cache
 
 from .article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR
 from .data import load_data
-from .matching import whole_words
+from .matching import has_whole_word, trie_regex, whole_words, words_pattern
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,8 @@ class DateFound:
 class DateRules:
     earliest_header_year: int
     window: int
-    not_event_before: re.Pattern[str]
+    # Cue phrases, lower-case; the patterns are for `whole_words` on lower-cased text.
+    not_event_before: frozenset[str]
     historical: re.Pattern[str]
     future: re.Pattern[str]
     event_verbs: re.Pattern[str]
@@ -91,6 +92,11 @@ class DateRules:
 
 def _phrases(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _lower_words(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words` (lower-cased), starting with a literal so that `re` searches quickly."""
+    return words_pattern(trie_regex(sorted({w.lower() for w in words})))
 
 
 def _any_of(words: Iterable[str]) -> re.Pattern[str]:
@@ -141,11 +147,11 @@ def date_rules() -> DateRules:
     return DateRules(
         earliest_header_year=int(data["earliest_header_year"]),
         window=int(data["cue_window"]),
-        not_event_before=re.compile(rf"(?<!\w)(?:{_phrases(data['not_event_before'])})\s*$", re.IGNORECASE),
-        historical=_any_of(data["historical_before"]),
-        future=_any_of(data["future_before"]),
-        event_verbs=_any_of(data["event_verbs"]),
-        event_nouns=_any_of(data["event_nouns"]),
+        not_event_before=frozenset(w.lower() for w in data["not_event_before"]),
+        historical=_lower_words(data["historical_before"]),
+        future=_lower_words(data["future_before"]),
+        event_verbs=_lower_words(data["event_verbs"]),
+        event_nouns=_lower_words(data["event_nouns"]),
         anniversary=re.compile(
             rf"(?<!\d)(\d{{1,3}})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){{0,3}}?(?:{_phrases(data['anniversary_words'])})\b",
             re.IGNORECASE,
@@ -182,17 +188,20 @@ def is_event_day(text: str, start: int, end: int) -> bool:
         return False
     if _RANGE_AFTER.match(text, end):  # "September 2, 1945-2022"
         return False
-    near = _clause_before(text, start, rules.window)
-    if rules.not_event_before.search(near):  # "by May 2": no "on" comes between
-        return False
+    near = _clause_before(text, start, rules.window).lower()
+    last_words = near.rsplit(None, 2)
+    if last_words and (
+        last_words[-1] in rules.not_event_before or " ".join(last_words[-2:]) in rules.not_event_before
+    ):
+        return False  # "by May 2", "ahead of May 2": no "on" comes between
     for cues, overriders in (
         (rules.historical, (rules.event_verbs, rules.event_nouns)),
         (rules.future, (rules.event_verbs,)),
     ):
         last = None
-        for last in cues.finditer(near):  # noqa: B007 - the last cue is wanted
+        for last in whole_words(cues, near):  # noqa: B007 - the last cue is wanted
             pass
-        if last and not any(o.search(near, last.end()) for o in overriders):
+        if last and not any(has_whole_word(o, near[last.end() :]) for o in overriders):
             return False
     return True
 
