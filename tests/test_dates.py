@@ -64,6 +64,9 @@ def test_a_day_after_the_city_in_the_dateline_is_the_filing_day() -> None:
         "Hanoi (VNA) – Delegates recalled the leader, who was born on May 19, 1890 in Nghe An./.",
         "Hanoi (VNA) – Envoys sent greetings on the 65th Independence Day of Algeria on July 5./.",
         "Hanoi (VNA) – The rules have applied since January 1, 2024 to every member./.",
+        "Hanoi (VNA) – Exactly 50 years ago, on April 30, 1975, the country was reunified./.",
+        "Hanoi (VNA) – The Paris Peace Accords, inked on January 27, 1973, were recalled at a forum "
+        "on trade in 2023 and plans for 2024./.",
     ],
 )
 def test_a_recalled_day_is_not_the_articles_date(text: str) -> None:
@@ -120,6 +123,7 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "The two sides will celebrate the 30th anniversary of their ties (1990-2024).",  # 34 years
         "He noted that 2024 marks the 50th anniversary of ties. Both praised the ASEAN Chairmanship 2025.",
         "The countries set targets for the 2021-2025 period and Vision 2045.",
+        "He hailed the success of Vietnam's 2020 ASEAN Chairmanship.",
         "Trade reached 5 billion USD in 2023, up 5% from last year.",
     ],
 )

@@ -47,6 +47,7 @@ class NoiseRules:
     teaser_length: int  # of the longest heading
     bracket_credit: re.Pattern[str]
     credit_before: re.Pattern[str]
+    credit_alone: re.Pattern[str]
     dateline: re.Pattern[str]
     end_marker: re.Pattern[str]
     image_file: re.Pattern[str]
@@ -58,6 +59,7 @@ def noise_rules() -> NoiseRules:
     data = load_data("noise")
     spam_words = sorted(data["spam"], key=len, reverse=True)
     credits = "|".join(re.escape(c) for c in sorted(data["caption_credits"], key=len, reverse=True))
+    lone = "|".join(re.escape(c) for c in sorted(data["credits_alone"], key=len, reverse=True))
     agencies = "|".join(re.escape(a) for a in sorted(data["agencies"], key=len, reverse=True))
     extensions = "|".join(re.escape(e) for e in data["image_extensions"])
     return NoiseRules(
@@ -68,17 +70,20 @@ def noise_rules() -> NoiseRules:
         # What comes right after the `(` of a credit in brackets ending the line.
         bracket_credit=re.compile(rf"\s*(?:{credits})(?!\w)", re.IGNORECASE),
         # What comes before the `:` (or "courtesy of") of a credit ending the line after a
-        # sentence or a dash.
+        # sentence or a dash, or alone on its line ("Photo: VNA").
         credit_before=re.compile(
             rf"(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:(?:{credits})\s*|(?:photo\s+)?courtesy\s+of)$", re.IGNORECASE
         ),
+        credit_alone=re.compile(rf"(?:{lone})\s*:\s*[^\s:()!?][^:()!?]{{0,40}}$", re.IGNORECASE),
         dateline=re.compile(
             rf"^(?P<place>[A-Z][\w.'’ ,-]{{0,40}}?)(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
             rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?)?"
-            rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>\S.*)$"
+            rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>.*)$"
         ),
         # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`, `forward - VNA`).
-        end_marker=re.compile(rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?)\s*$"),
+        end_marker=re.compile(
+            rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?|(?<=[.!?”\"’])\s+(?:{agencies})\.?)\s*$"
+        ),
         image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
         image_extension=re.compile(rf"\.(?:{extensions})$", re.IGNORECASE),
     )
@@ -151,6 +156,8 @@ def is_caption(line: str) -> bool:
             and "(" not in text[opening + 1 : -1]
             and rules.bracket_credit.match(text, opening + 1) is not None
         )
+    if rules.credit_alone.match(line):  # "Photo: VNA" on its own line
+        return True
     candidates = []  # (end of the credit's word, start of the credit)
     colon = line.rfind(":")
     if colon > 0:

@@ -54,6 +54,8 @@ RANGE_YEAR = re.compile(rf"{_YEAR}\s*[–—-]\s*{_YEAR}")
 _RANGE_AFTER = re.compile(rf"\s*[–—-]\s*{_YEAR}")
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 _ANY_YEAR = re.compile(_YEAR)
+_LONE_YEAR = re.compile(rf"{_YEAR}(?!\d)")
+_DIGIT = re.compile(r"\d")
 _YEAR_WORD = re.compile(rf"{_YEAR}\b")
 _SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
 
@@ -73,6 +75,8 @@ class DateFound:
 @dataclass(frozen=True)
 class DateRules:
     earliest_header_year: int
+    recalled_after_years: int
+    target_before: re.Pattern[str]
     window: int
     # Cue phrases, lower-case; the patterns are for `whole_words` on lower-cased text.
     not_event_before: frozenset[str]
@@ -146,6 +150,8 @@ def date_rules() -> DateRules:
         beside.append((re.compile(pattern, re.IGNORECASE), offset))
     return DateRules(
         earliest_header_year=int(data["earliest_header_year"]),
+        recalled_after_years=int(data["recalled_after_years"]),
+        target_before=re.compile(rf"(?<!\w)(?:{_phrases(data['target_before'])})\s*$", re.IGNORECASE),
         window=int(data["cue_window"]),
         not_event_before=frozenset(w.lower() for w in data["not_event_before"]),
         historical=_lower_words(data["historical_before"]),
@@ -285,13 +291,22 @@ def find_date(
         if present and present[0] > year:  # a day of a year the text presents as past
             basis = f"'{name}, {year}' is before the year the text presents as its own ({present[0]})"
             return DateFound(None, UNKNOWN, MONTH_DAY, basis, tuple(warnings), (month, day))
+        newest = newest_year(everything)
+        if newest and newest - year > rules.recalled_after_years:
+            basis = f"'{name}, {year}' is long before the newest year the text mentions ({newest}): recalled"
+            return DateFound(None, UNKNOWN, MONTH_DAY, basis, tuple(warnings), (month, day))
         return DateFound(
             dt.date(year, month, day), STATED, FULL, f"'{name}, {year}' in the {where}", tuple(warnings)
         )
     for text in everything:  # the same day with its year elsewhere (a caption, often)
         if MONTHS[month - 1] in text:
             for m, d, y, start, end in _day_matches(text):
-                if (m, d) == (month, day) and y and is_event_day(text, start, end):
+                if (
+                    (m, d) == (month, day)
+                    and y
+                    and is_event_day(text, start, end)
+                    and not _long_before(y, everything)
+                ):
                     basis = f"'{name}' in the {where}, its year from '{name}, {y}' elsewhere"
                     return DateFound(dt.date(y, month, day), STATED, FULL, basis, tuple(warnings))
     present = infer_year(everything)
@@ -316,6 +331,28 @@ def _event_day(
         for found in _days(text, after_on=True):
             return (*found, "body")
     return None
+
+
+def _long_before(year: int, texts: list[str]) -> bool:
+    newest = newest_year(texts)
+    return newest is not None and newest - year > date_rules().recalled_after_years
+
+
+def newest_year(texts: Iterable[str]) -> int | None:
+    """The newest year the text mentions, not counting ranges and targets ("by 2030")."""
+    target = date_rules().target_before
+    newest = None
+    for text in texts:
+        if not _ANY_YEAR.search(text):
+            continue
+        plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
+        for match in whole_words(_LONE_YEAR, plain, not_after=_DIGIT):
+            year = int(match.group())
+            if (newest is None or year > newest) and not target.search(
+                plain, max(0, match.start() - 12), match.start()
+            ):
+                newest = year
+    return newest
 
 
 def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
