@@ -108,6 +108,7 @@ def test_the_first_day_that_can_be_the_events_is_taken() -> None:
         ("Two-way trade rose by 12% last year (2023), the minister said.", 2024),
         ("The forum will take place in 2026 (next year), the host said.", 2025),
         ("The plan for 2026 will be approved later this year.", 2026),
+        ("Progress since 2023 was reviewed as Vietnam, the 2026 ASEAN Chair this year, prepares.", 2026),
     ],
 )
 def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -> None:

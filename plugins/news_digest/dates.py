@@ -370,7 +370,8 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
                 present.setdefault(year, cue)
         plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
         if any(phrase in lower for phrase in rules.this_year_phrases):
-            for year in _this_year_years(plain):
+            # "since 2023", "by 2030": never the year "this year" speaks of.
+            for year in _this_year_years(_NOT_PRESENT.sub(" ", plain)):
                 present.setdefault(year, f"'{year} ... this year'")
         year_starts = [m.start() for m in _ANY_YEAR.finditer(plain)]
         for cue in rules.present:
@@ -390,6 +391,7 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
 
 
 _DASH = re.compile("[–—-]")
+_NOT_PRESENT = re.compile(rf"\b(?:since|by|until|till|through|Vision)\s+{_YEAR}\b")
 
 
 def _short(text: str, limit: int = 60) -> str:
