@@ -79,6 +79,8 @@ def article_months(output: Path, page: Path) -> Counter:
     while page is not None:
         soup = soup_of(page)
         for item in soup.select("article.item"):
+            if item.find("time") is None:  # an undated article: in no month
+                continue
             when = dt.date.fromisoformat(item.find("time")["datetime"])
             months[when.strftime("%B %Y")] += 1
         older = soup.select_one('nav.pagination a[rel="next"]')
@@ -219,6 +221,9 @@ def test_term_pictures_count_the_articles_of_their_page(output: Path) -> None:
         for page in (output / folder).glob("*/index.html"):
             chart_id = f"{kind}-{page.parent.name}"
             expected = article_months(output, page)
+            if not expected:  # named only in undated articles: no months to draw
+                assert chart_id not in pictures(page), page
+                continue
             table = table_of(page, chart_id)
             assert table == dict(expected), page
             assert bar_titles(pictures(page)[chart_id]) == table, page

@@ -163,7 +163,9 @@ def date_rules() -> DateRules:
             re.IGNORECASE,
         ),
         anniversary_words=tuple(w.lower() for w in data["anniversary_words"]),
-        founding_year=re.compile(rf"(?<!\w)(?:{_phrases(data['founding_before_year'])})\s+({_YEAR})\b"),
+        founding_year=re.compile(
+            rf"(?<!\w)(?:{_phrases(data['founding_before_year'])})\s+({_YEAR})\b", re.IGNORECASE
+        ),
         present=_year_patterns(data["present_year"]),
         past=_year_patterns(data["past_year"]),
         this_year=_any_of(data["this_year"]),
