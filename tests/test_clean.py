@@ -234,6 +234,7 @@ def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
         "(File photo)",
         "Ministers pose for a photo (Source: Reuters).",
         "Photo: VNA/Nguyen Khang",
+        "Ministers at the talks [Photo: VNA]",
     ],
 )
 def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(caption: str) -> None:

@@ -34,6 +34,7 @@ def date_of(*lines: str) -> tuple[dt.date | None, str]:
         "Vientiane (VNA) – Vietnam will back the plan, the minister said on March 4, 2024./.",
         "Hanoi (VNA) – A ceremony marking the 60th anniversary of ties was held in Hanoi on March 4, 2024./.",
         "Hanoi (VNA) – The two ministers met in Hanoi on 4 March 2024./.",
+        "Hanoi (VNA) – The two ministers met in Hanoi on Monday (March 4, 2024)./.",
         "Hanoi (VNA) – On the afternoon of March 4th, 2024, the two ministers met in Hanoi./.",
     ],
 )

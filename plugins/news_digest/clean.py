@@ -149,11 +149,11 @@ def is_caption(line: str) -> bool:
     """
     rules = noise_rules()
     text = line[:-1] if line.endswith(".") else line
-    if text.endswith(")"):
-        opening = text.rfind("(")
+    if text.endswith(")") or text.endswith("]"):
+        opening = text.rfind("(" if text.endswith(")") else "[")
         return (
             opening >= 0
-            and "(" not in text[opening + 1 : -1]
+            and text[opening] not in text[opening + 1 : -1]
             and rules.bracket_credit.match(text, opening + 1) is not None
         )
     if rules.credit_alone.match(line):  # "Photo: VNA" on its own line

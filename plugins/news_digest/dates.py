@@ -192,8 +192,11 @@ def _clause_before(text: str, start: int, words: int) -> str:
 def is_event_day(text: str, start: int, end: int) -> bool:
     """Whether the day written at `text[start:end]` can be the reported event's own day."""
     rules = date_rules()
-    if text.rfind("(", 0, start) > text.rfind(")", 0, start):  # "(September 2)", "(June 25, 1975)"
-        return False
+    opening = text.rfind("(", 0, start)
+    if opening > text.rfind(")", 0, start) and not _WEEKDAY_BEFORE.search(
+        text, max(0, opening - 12), opening
+    ):
+        return False  # "(September 2)", "(June 25, 1975)"; but "on Monday (September 16)" is the day
     if _RANGE_AFTER.match(text, end):  # "September 2, 1945-2022"
         return False
     near = _clause_before(text, start, rules.window).lower()
@@ -393,6 +396,7 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
 
 
 _DASH = re.compile("[–—-]")
+_WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$")
 _NOT_PRESENT = re.compile(rf"\b(?:since|by|until|till|through|Vision)\s+{_YEAR}\b")
 
 
