@@ -46,7 +46,7 @@ PHASES = [
     ("plugin import (seeds -> posts)", "news_digest/importer.py", "import_seeds"),
     ("  read seeds", "news_digest/seeds.py", "read_seed_bytes"),
     ("  clean (clean.extract)", "news_digest/clean.py", "extract"),
-    ("    find_date", "news_digest/clean.py", "find_date"),
+    ("    find_date", "news_digest/dates.py", "find_date"),
     ("  tag (tag.tag)", "news_digest/tag.py", "tag"),
     ("    ArticleTagger.__init__ (tokens, gazetteer scans)", "news_digest/tag.py", "__init__"),
     ("      tokenize", "news_digest/tag.py", "tokenize"),
