@@ -126,6 +126,7 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "He noted that 2024 marks the 50th anniversary of ties. Both praised the ASEAN Chairmanship 2025.",
         "The countries set targets for the 2021-2025 period and Vision 2045.",
         "He hailed the success of Vietnam's 2020 ASEAN Chairmanship.",
+        "He said 2030 is the target year for the plan.",
         "Trade reached 5 billion USD in 2023, up 5% from last year.",
     ],
 )
@@ -166,6 +167,11 @@ def test_a_written_year_before_the_year_the_text_presents_as_its_own_is_not_used
         "Hanoi (VNA) – The two countries held talks on March 3, 2019.", "He said 2024 marks a new era./."
     )
     assert (a.date, a.date_confidence) == (None, "unknown")
+
+
+def test_a_plan_year_far_ahead_does_not_make_a_written_date_look_recalled() -> None:
+    a = dated("Hanoi (VNA) – The forum opened on May 5, 2025, on Vietnam's goal of high income in 2045./.")
+    assert (a.date, a.date_confidence) == (dt.date(2025, 5, 5), "stated")
 
 
 def test_no_day_but_a_present_year_gives_the_year_only() -> None:

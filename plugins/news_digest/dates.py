@@ -344,8 +344,10 @@ def _long_before(year: int, texts: list[str]) -> bool:
 
 
 def newest_year(texts: Iterable[str]) -> int | None:
-    """The newest year the text mentions, not counting ranges and targets ("by 2030")."""
+    """The newest year the text mentions, not counting ranges, targets ("by 2030") and years
+    after the current one + 1 (plans, "a developed country in 2045")."""
     target = date_rules().target_before
+    latest = dt.date.today().year + 1
     newest = None
     for text in texts:
         if not _ANY_YEAR.search(text):
@@ -353,9 +355,8 @@ def newest_year(texts: Iterable[str]) -> int | None:
         plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
         for match in whole_words(_LONE_YEAR, plain, not_after=_DIGIT):
             year = int(match.group())
-            if (newest is None or year > newest) and not target.search(
-                plain, max(0, match.start() - 12), match.start()
-            ):
+            later = year <= latest and (newest is None or year > newest)
+            if later and not target.search(plain, max(0, match.start() - 12), match.start()):
                 newest = year
     return newest
 
