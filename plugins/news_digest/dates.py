@@ -377,7 +377,7 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
         plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
         if any(phrase in lower for phrase in rules.this_year_phrases):
             # "since 2023", "by 2030": never the year "this year" speaks of.
-            for year in _this_year_years(_NOT_PRESENT.sub(" ", plain)):
+            for year in _this_year_years(_mask_not_present(plain)):
                 present.setdefault(year, f"'{year} ... this year'")
         year_starts = [m.start() for m in _ANY_YEAR.finditer(plain)]
         for cue in rules.present:
@@ -398,7 +398,15 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
 
 _DASH = re.compile("[–—-]")
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$")
-_NOT_PRESENT = re.compile(rf"\b(?:since|by|until|till|through|Vision)\s+{_YEAR}\b")
+_NOT_PRESENT_BEFORE = re.compile(r"(?:since|by|until|till|through|Vision)\s+$")
+
+
+def _mask_not_present(text: str) -> str:
+    """`text` with the years after "since", "by" ... blanked (looked for only where a year is)."""
+    for match in _ANY_YEAR.finditer(text):
+        if _NOT_PRESENT_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            text = text[: match.start()] + " " * len(match.group()) + text[match.end() :]
+    return text
 
 
 def _short(text: str, limit: int = 60) -> str:
