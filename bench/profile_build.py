@@ -46,7 +46,7 @@ PHASES = [
     ("plugin import (seeds -> posts)", "news_digest/posts/importer.py", "import_seeds"),
     ("  read seeds", "news_digest/extract/seeds.py", "read_seed_bytes"),
     ("  clean (clean.extract)", "news_digest/extract/clean.py", "extract"),
-    ("    find_date", "news_digest/extract/clean.py", "find_date"),
+    ("    find_date", "news_digest/extract/dates.py", "find_date"),
     ("  tag (tag.tag)", "news_digest/tagging/tag.py", "tag"),
     ("    ArticleTagger.__init__ (tokens, gazetteer scans)", "news_digest/tagging/tag.py", "__init__"),
     ("      tokenize", "news_digest/tagging/tag.py", "tokenize"),

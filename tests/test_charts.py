@@ -231,6 +231,9 @@ def test_term_pictures_count_the_articles_of_their_page(output: Path) -> None:
         for page in (output / folder).glob("*/index.html"):
             chart_id = f"{kind}-{page.parent.name}"
             expected = article_months(output, page)
+            if not expected:  # named only in undated articles: no months to draw
+                assert chart_id not in pictures(page), page
+                continue
             table = table_of(page, chart_id)
             assert table == dict(expected), page
             assert bar_titles(pictures(page)[chart_id]) == table, page

@@ -194,6 +194,7 @@ def test_end_marker_with_a_space_before_it() -> None:
         "They agreed to push ties forward.–VNA",
         "They agreed to push ties forward. -VNA/VNP",
         "They agreed to push ties forward./.",
+        "They agreed to push ties forward. VNA",
     ],
 )
 def test_every_end_marker_ends_the_body(last: str) -> None:
@@ -232,6 +233,8 @@ def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
         "The flag of Laos (Illustrative image: Shutterstock)",
         "(File photo)",
         "Ministers pose for a photo (Source: Reuters).",
+        "Photo: VNA/Nguyen Khang",
+        "Ministers at the talks [Photo: VNA]",
     ],
 )
 def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(caption: str) -> None:
@@ -274,6 +277,11 @@ def test_the_lead_after_an_image_line_and_captions_then_the_dateline() -> None:
         ["Ministers at the talks (Photo: VNA)"],
     )
     assert a.paragraphs == ["Vietnam and Laos held talks in Hanoi.", "They agreed."]
+
+
+def test_a_dateline_alone_on_its_line_starts_the_body_on_the_next() -> None:
+    a = article(TITLE, "The lead.", "Vientiane (VNA) –", "The two sides met.", "They agreed./.")
+    assert (a.dateline, a.paragraphs) == ("Vientiane", ["The two sides met.", "They agreed."])
 
 
 def test_a_caption_then_the_dateline_gives_no_lead() -> None:

@@ -34,6 +34,7 @@ def date_of(*lines: str) -> tuple[dt.date | None, str]:
         "Vientiane (VNA) – Vietnam will back the plan, the minister said on March 4, 2024./.",
         "Hanoi (VNA) – A ceremony marking the 60th anniversary of ties was held in Hanoi on March 4, 2024./.",
         "Hanoi (VNA) – The two ministers met in Hanoi on 4 March 2024./.",
+        "Hanoi (VNA) – The two ministers met in Hanoi on Monday (March 4, 2024)./.",
         "Hanoi (VNA) – On the afternoon of March 4th, 2024, the two ministers met in Hanoi./.",
     ],
 )
@@ -64,6 +65,9 @@ def test_a_day_after_the_city_in_the_dateline_is_the_filing_day() -> None:
         "Hanoi (VNA) – Delegates recalled the leader, who was born on May 19, 1890 in Nghe An./.",
         "Hanoi (VNA) – Envoys sent greetings on the 65th Independence Day of Algeria on July 5./.",
         "Hanoi (VNA) – The rules have applied since January 1, 2024 to every member./.",
+        "Hanoi (VNA) – Exactly 50 years ago, on April 30, 1975, the country was reunified./.",
+        "Hanoi (VNA) – The Paris Peace Accords, inked on January 27, 1973, were recalled at a forum "
+        "on trade in 2023 and plans for 2024./.",
     ],
 )
 def test_a_recalled_day_is_not_the_articles_date(text: str) -> None:
@@ -105,6 +109,7 @@ def test_the_first_day_that_can_be_the_events_is_taken() -> None:
         ("Two-way trade rose by 12% last year (2023), the minister said.", 2024),
         ("The forum will take place in 2026 (next year), the host said.", 2025),
         ("The plan for 2026 will be approved later this year.", 2026),
+        ("Progress since 2023 was reviewed as Vietnam, the 2026 ASEAN Chair this year, prepares.", 2026),
     ],
 )
 def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -> None:
@@ -120,6 +125,8 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "The two sides will celebrate the 30th anniversary of their ties (1990-2024).",  # 34 years
         "He noted that 2024 marks the 50th anniversary of ties. Both praised the ASEAN Chairmanship 2025.",
         "The countries set targets for the 2021-2025 period and Vision 2045.",
+        "He hailed the success of Vietnam's 2020 ASEAN Chairmanship.",
+        "He said 2030 is the target year for the plan.",
         "Trade reached 5 billion USD in 2023, up 5% from last year.",
     ],
 )
@@ -160,6 +167,11 @@ def test_a_written_year_before_the_year_the_text_presents_as_its_own_is_not_used
         "Hanoi (VNA) – The two countries held talks on March 3, 2019.", "He said 2024 marks a new era./."
     )
     assert (a.date, a.date_confidence) == (None, "unknown")
+
+
+def test_a_plan_year_far_ahead_does_not_make_a_written_date_look_recalled() -> None:
+    a = dated("Hanoi (VNA) – The forum opened on May 5, 2025, on Vietnam's goal of high income in 2045./.")
+    assert (a.date, a.date_confidence) == (dt.date(2025, 5, 5), "stated")
 
 
 def test_no_day_but_a_present_year_gives_the_year_only() -> None:

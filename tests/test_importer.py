@@ -712,3 +712,17 @@ def test_report_says_why_a_date_is_unknown_or_inferred_and_files_undated_apart(t
         assert meta["Url"] == entries[name]["url"] and meta["Save_as"] == entries[name]["url"] + "index.html"
     assert read_meta(tmp_path / "content" / "posts" / entries["undated.txt"]["post"])["Date_text"] == "4 May"
     assert entries["stated.txt"]["url"].startswith("2024/05/")
+
+
+@pytest.mark.parametrize(
+    ("raw", "marked"),
+    [
+        ("Title\nHanoi (VNA) – Text.-VNA\nVNA\nTeaser\n", True),
+        ("Title\nHanoi (VNA) – Text. - VNA\n", True),
+        ("Title\nHanoi (VNA) – Text./.\n", True),
+        ("Title\nHanoi (VNA) – Text about the VNA\nMore\n", False),
+        ("Title\nHanoi (VNA) – Text.\nVNA\nTeaser\n", False),
+    ],
+)
+def test_the_older_glued_end_marker_counts_as_an_end_marker(raw: str, marked: bool) -> None:
+    assert importer.has_end_marker(raw) == marked

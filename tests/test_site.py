@@ -255,3 +255,18 @@ def test_pagination_uses_folders(site_builder) -> None:
     for page in html_pages(output):
         for link in soup_of(page).select(".pagination a[href]"):
             assert resolve(output, page, link["href"]).is_file(), (page, link["href"])
+
+
+def test_no_page_or_feed_files_an_article_under_a_date_its_text_does_not_give(output: Path) -> None:
+    """Undated articles (here the samples whose text gives no year) are listed apart, and the
+    stand-in date that orders them (1 January 1970) shows nowhere, not even in UTC."""
+    undated = [seed for seed in SEEDS if not GOLD[seed]["date"]]
+    assert undated, "the fixtures have undated articles"
+    for path in [*output.rglob("*.html"), *output.rglob("*.xml")]:
+        text = path.read_text(encoding="utf-8")
+        assert "1970" not in text and "1969" not in text, path
+    listing = output / "digest" / "undated" / "index.html"
+    assert articles_listed(listing) == len(undated)
+    assert "digest/undated/" in (output / "digest" / "index.html").read_text(encoding="utf-8")
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r"<loc>[^<]*/undated/[^<]+</loc></url>", sitemap), "an undated article has no lastmod"

@@ -45,7 +45,9 @@ class NoiseRules:
     spam_max_words: int
     teaser_headings: frozenset[str]  # lower-case
     teaser_length: int  # of the longest heading
-    caption: re.Pattern[str]
+    bracket_credit: re.Pattern[str]
+    credit_before: re.Pattern[str]
+    credit_alone: re.Pattern[str]
     dateline: re.Pattern[str]
     end_marker: re.Pattern[str]
     image_file: re.Pattern[str]
@@ -57,6 +59,7 @@ def noise_rules() -> NoiseRules:
     data = load_data("noise")
     spam_words = sorted(data["spam"], key=len, reverse=True)
     credits = "|".join(re.escape(c) for c in sorted(data["caption_credits"], key=len, reverse=True))
+    lone = "|".join(re.escape(c) for c in sorted(data["credits_alone"], key=len, reverse=True))
     agencies = "|".join(re.escape(a) for a in sorted(data["agencies"], key=len, reverse=True))
     extensions = "|".join(re.escape(e) for e in data["image_extensions"])
     return NoiseRules(
@@ -64,20 +67,23 @@ def noise_rules() -> NoiseRules:
         spam_max_words=int(data["spam_max_words"]),
         teaser_headings=frozenset(h.lower() for h in data["teaser_headings"]),
         teaser_length=max((len(h.lower()) for h in data["teaser_headings"]), default=0),
-        # A credit in brackets ending the line; or after a sentence (or alone) with a colon, or
-        # "courtesy of", and no sentence after it.
-        caption=re.compile(
-            rf"\(\s*(?:{credits})(?!\w)[^()]*\)\.?$"
-            rf"|(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:(?:{credits})\s*:|(?:photo\s+)?courtesy\s+of\b)[^:()!?]{{1,80}}$",
-            re.IGNORECASE,
+        # What comes right after the `(` of a credit in brackets ending the line.
+        bracket_credit=re.compile(rf"\s*(?:{credits})(?!\w)", re.IGNORECASE),
+        # What comes before the `:` (or "courtesy of") of a credit ending the line after a
+        # sentence or a dash, or alone on its line ("Photo: VNA").
+        credit_before=re.compile(
+            rf"(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:(?:{credits})\s*|(?:photo\s+)?courtesy\s+of)$", re.IGNORECASE
         ),
+        credit_alone=re.compile(rf"(?:{lone})\s*:\s*[^\s:()!?][^:()!?]{{0,40}}$", re.IGNORECASE),
         dateline=re.compile(
             rf"^(?P<place>[A-Z][\w.'’ ,-]{{0,40}}?)(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
             rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?)?"
-            rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>\S.*)$"
+            rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>.*)$"
         ),
         # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`, `forward - VNA`).
-        end_marker=re.compile(rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?)\s*$"),
+        end_marker=re.compile(
+            rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?|(?<=[.!?”\"’])\s+(?:{agencies})\.?)\s*$"
+        ),
         image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
         image_extension=re.compile(rf"\.(?:{extensions})$", re.IGNORECASE),
     )
@@ -132,15 +138,45 @@ def is_spam(line: str) -> bool:
     return repeated_blocks or len(bare.split()) <= rules.spam_max_words
 
 
+_NOT_IN_CREDIT = frozenset("():!?")
+
+
 def is_caption(line: str) -> bool:
-    """A line ending in a photo or source credit: a caption, whatever its credit's spelling."""
-    if "(" not in line and ":" not in line and "ourtesy" not in line:  # most lines: no credit
-        return False
-    return noise_rules().caption.search(line) is not None
+    """A line ending in a photo or source credit: a caption, whatever its credit's spelling.
+
+    In brackets at the end ("(Photo: VNA)", "(Photo courtesy of ...)", "(Ảnh: quochoi.vn)"), or
+    after the last sentence or a dash with a colon (". Photo: VNA") or "courtesy of", and short.
+    """
+    rules = noise_rules()
+    text = line[:-1] if line.endswith(".") else line
+    if text.endswith(")") or text.endswith("]"):
+        opening = text.rfind("(" if text.endswith(")") else "[")
+        return (
+            opening >= 0
+            and text[opening] not in text[opening + 1 : -1]
+            and rules.bracket_credit.match(text, opening + 1) is not None
+        )
+    if rules.credit_alone.match(line):  # "Photo: VNA" on its own line
+        return True
+    candidates = []  # (end of the credit's word, start of the credit)
+    colon = line.rfind(":")
+    if colon > 0:
+        candidates.append((colon, colon + 1))
+    courtesy = line.lower().rfind("courtesy of") if "ourtesy" in line else -1
+    if courtesy > 0:
+        candidates.append((courtesy + len("courtesy of"), courtesy + len("courtesy of")))
+    for end, start in candidates:
+        credit = line[start:]
+        short = 0 < len(credit.strip()) <= 80 and not _NOT_IN_CREDIT.intersection(credit)
+        if short and rules.credit_before.search(line, max(0, end - 40), end):
+            return True
+    return False
 
 
 def _end_marker(line: str) -> re.Match[str] | None:
-    return noise_rules().end_marker.search(line) if "/." in line or "VN" in line or "VOV" in line else None
+    if "/." not in line and "VN" not in line and "VOV" not in line:  # most lines
+        return None
+    return noise_rules().end_marker.search(line, max(0, len(line) - 24))  # it ends the line
 
 
 def is_image_file(line: str) -> bool:
