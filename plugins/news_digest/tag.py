@@ -94,7 +94,6 @@ class ArticleTagger:
         self.excluded_spans = country_excluded + org_excluded
         # Tokens inside a country, organisation or excluded place: never part of a name.
         spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
-        self.gazetteer_starts = dict(spans)
         self.in_gazetteer = self.token_flags(spans)
 
     def _line_starts(self) -> frozenset[int]:

@@ -158,7 +158,7 @@ class TitleReader:
                     end < i
                     and words[end] in title_words
                     and words[end] not in self.rules.connectors
-                    and any(self._is_head(w) and w not in self.rules.honorifics for w in words[end:i])
+                    and not self.rules.role_heads.isdisjoint(words[end:i])
                 ):
                     start = end
                 k = end + 1
@@ -235,8 +235,7 @@ class TitleReader:
         )
 
     def _is_head(self, word: str) -> bool:
-        heads = self.rules.heads
-        return word in heads or (word[:1].islower() and word.capitalize() in heads)
+        return word in self.rules.any_case_heads
 
     # -- the title's words ----------------------------------------------------------------
 
@@ -279,12 +278,12 @@ class TitleReader:
             or words[i - 1] in rules.honorifics
         ):
             i -= 1
-        if not any(self._is_head(w) and w not in rules.honorifics for w in words[j:i]):
+        if rules.role_heads.isdisjoint(words[j:i]):
             return Title(None, country, titled)
         # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
         k = i
         while k > j and (words[k - 1] in rules.ranks or words[k - 1] in rules.connectors):
             k -= 1
-        if k < i and any(self._is_head(w) and w not in rules.ranks for w in words[j:k]):
+        if k < i and not rules.post_heads.isdisjoint(words[j:k]):
             i = k
         return Title(" ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
