@@ -494,3 +494,33 @@ def test_a_vietnamese_name_on_a_street_or_in_quotes_is_not_a_person() -> None:
 
 def test_former_is_kept_in_the_role_given_after_the_name() -> None:
     assert only("The event drew Nguyen Thi Binh, former Vice President.").title == "former Vice President"
+
+
+# -- names joined to another person's ------------------------------------------------------------
+
+
+def test_a_name_joined_by_and_to_a_persons_name_is_a_person() -> None:
+    found = officials("Foreign Ministers Bui Thanh Son and Penelope Wongsa signed the agreement.")
+    assert list(found) == ["Bui Thanh Son", "Penelope Wongsa"]
+    assert found["Penelope Wongsa"].title is None
+    found = officials("Minister Bui Thanh Son, Jonathan Wells, and Maria Lopez attended.")
+    assert list(found) == ["Bui Thanh Son", "Jonathan Wells", "Maria Lopez"]
+
+
+def test_a_body_or_place_joined_to_a_persons_name_is_not_a_person() -> None:
+    found = officials("Deputy Prime Minister Bui Thanh Son and Vietnam Airlines signed the deal.")
+    assert list(found) == ["Bui Thanh Son"]
+    found = officials("Minister Bui Thanh Son and New Zealand officials held talks.")
+    assert list(found) == ["Bui Thanh Son"]
+
+
+def test_first_lady_is_not_part_of_the_name() -> None:
+    found = officials("President Luong Cuong and First Lady Nguyen Thi Minh Nguyet welcomed the guests.")
+    assert "Nguyen Thi Minh Nguyet" in found
+
+
+def test_a_plural_title_before_a_place_names_nobody() -> None:
+    assert officials("The minister met Cambodian Ambassadors in Phnom Penh on Monday.") == {}
+    assert officials("Deputy Prime Minister Tran Hong Ha meets Cambodian leaders in Phnom Penh.").keys() == {
+        "Tran Hong Ha"
+    }

@@ -146,6 +146,8 @@ class PeopleFinder:
             )
             or (k > 0 and words[k - 1] in rules.single_name_heads)
         ]
+        # Where the people found so far end: "Foreign Ministers Bui Thanh Son and Penny Wong".
+        person_ends = {doc.token_ending_at(end) for _start, end in taken}
         i = 0
         for k in firsts:
             if k < i or taken_flags[k]:
@@ -166,13 +168,26 @@ class PeopleFinder:
             ):
                 i = j
                 continue
-            mention = self._pattern_mention(i, j)
+            mention = self._pattern_mention(i, j, self._coordinated(i, j, person_ends))
             if mention:
                 mentions.append(mention)
+                person_ends.add(doc.token_ending_at(mention.end))
             i = j
         return mentions
 
-    def _pattern_mention(self, i: int, j: int) -> Mention | None:
+    def _coordinated(self, i: int, j: int, person_ends: set[int | None]) -> bool:
+        """Tokens [i, j) follow a person's name and "and" (or a comma, when the name is closed
+        by one too): "Ministers Bui Thanh Son and Penny Wong", "... Son, Penny Wong, and ..."."""
+        words = self.words
+        if i < 2:
+            return False
+        joint = words[i - 1]
+        if joint == "and":
+            previous = i - 3 if words[i - 2] == "," else i - 2  # "A, B, and C"
+            return previous in person_ends
+        return joint == "," and i - 2 in person_ends and self.titles.closed(j) and words[j] != "("
+
+    def _pattern_mention(self, i: int, j: int, coordinated: bool = False) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
         before = None
@@ -203,7 +218,7 @@ class PeopleFinder:
         # A Vietnamese name needs no title, but a quoted one is a book's or a song's.
         quoted = i > 0 and words[i - 1] in _QUOTES
         vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
-        if not (evidence or vietnamese):
+        if not (evidence or vietnamese or coordinated):
             return None
         if len(name_words) == 1 and not title:
             return None

@@ -259,8 +259,9 @@ class TitleReader:
             if end <= high and not rules.posting.search(self.text, max(low, start - 10), start):
                 country = code
                 break
-        heads, honorifics = rules.heads, rules.honorifics
-        titled = not (heads.isdisjoint(words[j:i]) and honorifics.isdisjoint(words[j:i]))
+        # A head anywhere, or an honorific right before the name ("Mr", "his wife"; not
+        # "Cambodian Ambassadors in Phnom Penh").
+        titled = not rules.heads.isdisjoint(words[j:i]) or words[i - 1] in rules.honorifics
         # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
         while j < i and (
             words[j] in rules.connectors
