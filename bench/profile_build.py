@@ -52,7 +52,7 @@ PHASES = [
     ("      tokenize", "news_digest/tag.py", "tokenize"),
     ("    people (PeopleFinder.find)", "news_digest/people.py", "find"),
     ("      _pattern_mentions", "news_digest/people.py", "_pattern_mentions"),
-    ("      _short_mentions", "news_digest/people.py", "_short_mentions"),
+    ("      short_mentions", "news_digest/short_forms.py", "short_mentions"),
     ("  re.compile at run time (all callers)", "re/_compiler.py", "compile"),
     ("  find_duplicates", "news_digest/import_plan.py", "find_duplicates"),
     ("  assign_paths", "news_digest/import_plan.py", "assign_paths"),

@@ -2,16 +2,19 @@
 name, "Name, Title ...", Vietnamese full names), with the short forms VNA uses later in the text
 ("Chinh", "PM Chinh") and role phrases ("the Vietnamese PM") resolved back to the full name.
 
-Works on the token stream of `tag.ArticleTagger`; `PeopleFinder.find` is the entry point.
+Works on the token stream of `tag.ArticleTagger`; `PeopleFinder.find` is the entry point. Titles
+are read by `titles.py`, short forms resolved by `short_forms.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .gazetteer import HOME_COUNTRY, Person
-from .name_rules import SENTENCE_END, NameRules, expand
+from .mentions import Found, Mention
+from .name_rules import NameRules
+from .short_forms import ShortForms
 from .titles import Title, TitleReader
 
 if TYPE_CHECKING:
@@ -20,24 +23,6 @@ if TYPE_CHECKING:
 # Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
 _CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
 _QUOTES = frozenset({'"', "“", "‘", "'"})
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    name: str  # canonical name
-    title: str | None = None
-    country: str | None = None
-
-
-@dataclass
-class Found:
-    """People found in one article, with their mentions in text order."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    people: dict[str, Person] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
@@ -50,6 +35,31 @@ def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
             longer.setdefault(words[:n], name)
             longer.setdefault(words[-n:], name)
     return longer
+
+
+def _plain(name: str) -> str:
+    """The name without accents: "Esperança" and "Esperanca" are one person's."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _fuller_name(name: str, names: list[str]) -> str | None:
+    """The first other name in `names` that is this one with the accents left off or put on
+    (one that comes before it in `names`), or with the same first and last words and more in
+    between ("Carlos do Rosario" is "Carlos Agostinho do Rosario")."""
+    words, plain = name.split(), _plain(name)
+    earlier = True  # the spelling met first is kept
+    for other in names:
+        if other == name:
+            earlier = False
+            continue
+        if earlier and _plain(other) == plain:
+            return other
+        others = other.split()
+        if len(others) > len(words) >= 2 and others[0] == words[0] and others[-1] == words[-1]:
+            rest = iter(others)
+            if all(word in rest for word in words):  # a subsequence, in order
+                return other
+    return None
 
 
 def guess_name_order(name: str, country: str | None, rules: NameRules) -> str:
@@ -80,15 +90,17 @@ class PeopleFinder:
     def find(self) -> Found:
         found = Found()
         registry = self._registry_mentions()
-        patterned = self._pattern_mentions([(m.start, m.end) for m in registry])
+        patterned = self._pattern_mentions([(m.start, m.end) for m in registry], [m.name for m in registry])
         for mention in registry:
             found.people[mention.name] = self.gaz.people[mention.name]
         # A pattern name that is part of another found name is an alias of it ("Mohamad Bin Haji").
-        longer_names = _longer_names([m.name for m in patterned] + list(found.people))
+        names = list(found.people) + list(dict.fromkeys(m.name for m in patterned))
+        longer_names = _longer_names(names)
         for mention in patterned:
-            longer = longer_names.get(tuple(mention.name.split()))
+            longer = longer_names.get(tuple(mention.name.split())) or _fuller_name(mention.name, names)
             if longer:
-                found.aliases[mention.name] = longer
+                if len(longer.split()) > len(mention.name.split()):
+                    found.aliases[mention.name] = longer
                 mention.name = longer
             elif mention.name not in found.people:
                 found.people[mention.name] = self._guess_person(mention)
@@ -99,8 +111,9 @@ class PeopleFinder:
             if k is not None and end_k is not None:
                 mention.title = self._title_around(k, end_k + 1).text
         found.mentions = sorted(registry + patterned, key=lambda m: m.start)
-        self._short_mentions(found)
-        self._role_references(found)
+        aliases = ShortForms(self.doc, self.titles)
+        aliases.short_mentions(found)
+        aliases.role_references(found)
         found.mentions.sort(key=lambda m: m.start)
         return found
 
@@ -127,8 +140,10 @@ class PeopleFinder:
             if not self.doc.followed_by_place_suffix(end)
         ]
 
-    def _pattern_mentions(self, taken: list[tuple[int, int]]) -> list[Mention]:
-        """People found from VNA's patterns, outside the spans already taken by the registry."""
+    def _pattern_mentions(self, taken: list[tuple[int, int]], known: list[str]) -> list[Mention]:
+        """People found from VNA's patterns, outside the spans already taken by the registry
+        (whose people are `known`, as are the people found so far)."""
+        known = list(dict.fromkeys(known))
         doc, words, rules = self.doc, self.words, self.rules
         taken_flags = doc.token_flags(taken)
         mentions: list[Mention] = []
@@ -164,14 +179,16 @@ class PeopleFinder:
                 (j - i < 2 and not single)
                 or any(taken_flags[i:j])
                 or doc.followed_by_place_suffix(end)
-                or self._names_a_body(j)
+                or doc.names_a_body(j)
             ):
                 i = j
                 continue
-            mention = self._pattern_mention(i, j, self._coordinated(i, j, person_ends))
+            mention = self._pattern_mention(i, j, self._coordinated(i, j, person_ends), known)
             if mention:
                 mentions.append(mention)
                 person_ends.add(doc.token_ending_at(mention.end))
+                if mention.name not in known:
+                    known.append(mention.name)
             i = j
         return mentions
 
@@ -187,7 +204,7 @@ class PeopleFinder:
             return previous in person_ends
         return joint == "," and i - 2 in person_ends and self.titles.closed(j) and words[j] != "("
 
-    def _pattern_mention(self, i: int, j: int, coordinated: bool = False) -> Mention | None:
+    def _pattern_mention(self, i: int, j: int, coordinated: bool, known: list[str]) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
         before = None
@@ -218,22 +235,14 @@ class PeopleFinder:
         # A Vietnamese name needs no title, but a quoted one is a book's or a song's.
         quoted = i > 0 and words[i - 1] in _QUOTES
         vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
-        if not (evidence or vietnamese or coordinated):
+        # Another form of a name already found: "Carlos do Rosario", "Esperanca Bias".
+        if not (evidence or vietnamese or coordinated or (len(name_words) > 1 and _fuller_name(name, known))):
             return None
         if len(name_words) == 1 and not title:
             return None
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
-
-    def _names_a_body(self, j: int) -> bool:
-        """The name ending before token j is the start of a body's name: "Quang Ninh Provincial
-        Party Committee", "Brown Group" (a title word that heads no title follows it)."""
-        words = self.words
-        if j >= len(words) or j in self.doc.line_starts or not self.doc.adjacent(j - 1, j):
-            return False
-        word = words[j]
-        return word[:1].isupper() and word in self.rules.title_words and word not in self.rules.heads
 
     def _cued(self, i: int, j: int) -> bool:
         """ "congratulated X on ...", "a message to X, ...": a name that needs no title."""
@@ -304,133 +313,3 @@ class PeopleFinder:
     def _guess_person(self, mention: Mention) -> Person:
         order = guess_name_order(mention.name, mention.country, self.rules)
         return Person(mention.name, mention.country, order, roles=(mention.title,) if mention.title else ())
-
-    # -- short forms and role phrases ---------------------------------------------------------
-
-    def short_form(self, person: Person) -> str:
-        if person.short:
-            return person.short
-        words = [w for w in person.name.split() if w not in ("Jr.", "Sr.", "Jr", "II", "III")]
-        if person.name_order in ("malay", "chinese"):
-            return words[0]
-        if person.name_order == "mononym":
-            return person.name
-        return words[-1]
-
-    def _tokens_equal_to(self, words: set[str]) -> list[int]:
-        """Indices of the tokens that are one of `words`, in text order."""
-        found: list[int] = []
-        for word in words:
-            position = self.text.find(word)
-            while position >= 0:
-                k = self.doc.token_starting_at(position)
-                if k is not None and self.words[k] == word:
-                    found.append(k)
-                position = self.text.find(word, position + 1)
-        return sorted(found)
-
-    def _short_mentions(self, found: Found) -> None:
-        by_short: dict[str, list[str]] = {}
-        for person in found.people.values():
-            by_short.setdefault(self.short_form(person), []).append(person.name)
-        title_words = self.rules.title_words
-        shorts = sorted((s for s in by_short if " " in s or s not in title_words), key=lambda s: -len(s))
-        if not shorts:
-            return
-        doc = self.doc
-        taken = doc.token_flags([(m.start, m.end) for m in found.mentions] + doc.excluded_spans)
-        by_first: dict[str, list[list[str]]] = {}
-        for short in shorts:  # longest first
-            words = short.split()
-            by_first.setdefault(words[0], []).append(words)
-        for k in self._tokens_equal_to(set(by_first)):
-            if taken[k]:
-                continue
-            words = next((w for w in by_first[self.words[k]] if self._words_at(k, w)), None)
-            if words is None:
-                continue
-            short = " ".join(words)
-            last = k + len(words) - 1
-            start, end = doc.starts[k], doc.end(last)
-            names = by_short[short]
-            if self._inside_other_name(k, last):
-                continue
-            name, title = self._resolve(names, k, found)
-            if name:
-                found.mentions.append(Mention(start, end, name))
-                if short != name and len(names) == 1:
-                    found.aliases.setdefault(short, name)
-                elif short != name and title:
-                    found.aliases.setdefault(f"{title} {short}", name)
-
-    def _words_at(self, k: int, words: list[str]) -> bool:
-        """Tokens k, k+1, ... are exactly `words`, one space apart."""
-        last = k + len(words) - 1
-        if last >= len(self.words):
-            return False
-        return self.words[k : last + 1] == words and all(self.doc.adjacent(n, n + 1) for n in range(k, last))
-
-    def _inside_other_name(self, k: int, k_end: int) -> bool:
-        """Tokens k to k_end are part of a longer name: a name word beside them, or a place."""
-        doc, words = self.doc, self.words
-        neighbours = []
-        if k > 0 and words[k - 1] not in SENTENCE_END:
-            neighbours.append(k - 1)
-        if k_end + 1 < len(words):
-            neighbours.append(k_end + 1)
-        return (
-            any(doc.is_name_token(n) for n in neighbours)
-            or doc.followed_by_place_suffix(doc.end(k_end))
-            or self._names_a_body(k_end + 1)
-        )
-
-    def _resolve(self, names: list[str], k: int, found: Found) -> tuple[str | None, str | None]:
-        """Which of the people sharing a short form is meant at token k, and the title used
-        ("PM Chinh" is the Prime Minister, "Deputy PM Chinh" the Deputy Prime Minister) when
-        the short form is shared (it is only needed then)."""
-        if len(names) == 1:
-            return names[0], None
-        title = self.titles.before(k).text
-        if title:
-            wanted = expand(title, self.rules)
-            exact = [
-                name
-                for name in names
-                if any(
-                    expand(t, self.rules) == wanted
-                    for t in [m.title for m in found.mentions if m.name == name and m.title]
-                    + list(found.people[name].roles)
-                )
-            ]
-            if len(exact) == 1:
-                return exact[0], title
-        start = self.doc.starts[k]
-        earlier = [m for m in found.mentions if m.start < start and m.name in names]
-        return (earlier[-1].name if earlier else None), None
-
-    def _role_references(self, found: Found) -> None:
-        rules, doc = self.rules, self.doc
-        for match in rules.role_phrases.finditer(self.text):
-            phrase = match.group()
-            # "the Party chief said": a reference; "the Party and State leader", "Party chief
-            # To Lam" are not.
-            k, k_end = doc.token_starting_at(match.start()), doc.token_ending_at(match.end())
-            if (
-                k is None
-                or k_end is None
-                or k == 0
-                or self.words[k - 1] not in rules.role_reference_determiners
-            ):
-                continue
-            if k_end + 1 < len(self.words) and doc.is_name_token(k_end + 1):
-                continue
-            required = self.rules.role_references[phrase]
-            candidates = []
-            for mention in found.mentions:
-                if mention.start >= match.start():
-                    break
-                roles = [mention.title or "", *found.people[mention.name].roles]
-                if any(all(word in role for word in required) for role in roles):
-                    candidates.append(mention.name)
-            if len(set(candidates)) == 1:
-                found.aliases.setdefault(phrase, candidates[0])
