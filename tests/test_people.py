@@ -524,3 +524,35 @@ def test_a_plural_title_before_a_place_names_nobody() -> None:
     assert officials("Deputy Prime Minister Tran Hong Ha meets Cambodian leaders in Phnom Penh.").keys() == {
         "Tran Hong Ha"
     }
+
+
+def test_a_later_form_with_fewer_middle_words_is_an_alias_not_a_second_person() -> None:
+    tags = tags_for(
+        "The Prime Minister congratulated Joao Manuel Pereira dos Santos on his re-appointment as Prime"
+        " Minister of Angola.",
+        "Joao dos Santos thanked him for the message.",
+    )
+    assert [o.name for o in tags.officials] == ["Joao Manuel Pereira dos Santos"]
+    assert tags.aliases == {"Joao dos Santos": "Joao Manuel Pereira dos Santos"}
+
+
+def test_a_spelling_without_accents_is_the_same_person() -> None:
+    tags = tags_for(
+        "The Chairwoman congratulated Conceição Vaz on her appointment as Speaker of Angola.",
+        "Conceicao Vaz said ties were strong.",
+    )
+    assert [o.name for o in tags.officials] == ["Conceição Vaz"]
+
+
+def test_a_ministry_with_commas_in_its_name_is_one_title() -> None:
+    official = only("He received Japan's Minister of Economy, Trade and Industry Saito Kenji.")
+    assert (official.name, official.country, official.title) == (
+        "Saito Kenji",
+        "JP",
+        "Minister of Economy, Trade and Industry",
+    )
+
+
+def test_a_prince_after_a_post_is_not_part_of_the_role() -> None:
+    official = only("He welcomed Saudi Arabian Foreign Minister Prince Khalid bin Nasser Al Rashid.")
+    assert (official.name, official.title) == ("Khalid bin Nasser Al Rashid", "Minister of Foreign Affairs")

@@ -107,6 +107,7 @@ class TitleReader:
                 word in title_words
                 or word in connectors
                 or (word[:1].islower() and word.capitalize() in title_words)  # "spokesman"
+                or (word == "," and self._comma_in_a_body(j - 1, i))
                 or word in _POSSESSIVES
                 or word.startswith("(")
                 or in_gazetteer[j - 1]
@@ -116,6 +117,21 @@ class TitleReader:
             else:
                 break
         return j
+
+    def _comma_in_a_body(self, k: int, i: int) -> bool:
+        """The comma at token k lists a body's fields ("Minister of Economy, Trade and Industry"):
+        a title word, not a head, on both sides of it, and no head yet between it and the name."""
+        words, rules = self.words, self.rules
+        if k < 1 or k + 1 >= i or k + 1 in self.doc.line_starts:
+            return False
+        before, after = words[k - 1], words[k + 1]
+        return (
+            before in rules.title_words
+            and after in rules.title_words
+            and before not in rules.any_case_heads
+            and after not in rules.any_case_heads
+            and rules.any_case_heads.isdisjoint(words[k + 1 : i])
+        )
 
     def _relaxed_head(self, j: int, i: int) -> int | None:
         """The last title head in tokens [j, i) after which every other capitalised word comes
