@@ -39,6 +39,8 @@ def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
 
 def _plain(name: str) -> str:
     """The name without accents: "Esperança" and "Esperanca" are one person's."""
+    if name.isascii():
+        return name
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -46,20 +48,44 @@ def _fuller_name(name: str, names: list[str]) -> str | None:
     """The first other name in `names` that is this one with the accents left off or put on
     (one that comes before it in `names`), or with the same first and last words and more in
     between ("Carlos do Rosario" is "Carlos Agostinho do Rosario")."""
-    words, plain = name.split(), _plain(name)
+    words = name.split()
+    first, last = words[0] + " ", " " + words[-1]
     earlier = True  # the spelling met first is kept
     for other in names:
         if other == name:
             earlier = False
             continue
-        if earlier and _plain(other) == plain:
+        if earlier and len(other) == len(name) and _plain(other) == _plain(name):
             return other
-        others = other.split()
-        if len(others) > len(words) >= 2 and others[0] == words[0] and others[-1] == words[-1]:
-            rest = iter(others)
+        if len(other) > len(name) and len(words) >= 2 and other.startswith(first) and other.endswith(last):
+            rest = iter(other.split())
             if all(word in rest for word in words):  # a subsequence, in order
                 return other
     return None
+
+
+class KnownNames:
+    """The names found so far in an article, for another form of one of them met later."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.plain: set[str] = set()
+        self.by_first: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        self.plain.add(_plain(name))
+        self.by_first.setdefault(name.split()[0], []).append(name)
+
+    def other_form_of(self, words: list[str]) -> bool:
+        """ "Esperanca Bias" after "Esperança Bias", "Carlos do Rosario" after "Carlos
+        Agostinho do Rosario"."""
+        if len(words) < 2:
+            return False
+        name = " ".join(words)
+        if _plain(name) in self.plain:
+            return True
+        return any(_fuller_name(name, [other]) for other in self.by_first.get(words[0], ()))
 
 
 def guess_name_order(name: str, country: str | None, rules: NameRules) -> str:
@@ -96,8 +122,12 @@ class PeopleFinder:
         # A pattern name that is part of another found name is an alias of it ("Mohamad Bin Haji").
         names = list(found.people) + list(dict.fromkeys(m.name for m in patterned))
         longer_names = _longer_names(names)
+        fuller = {
+            name: longer_names.get(tuple(name.split())) or _fuller_name(name, names)
+            for name in names[len(found.people) :]
+        }
         for mention in patterned:
-            longer = longer_names.get(tuple(mention.name.split())) or _fuller_name(mention.name, names)
+            longer = fuller[mention.name]
             if longer:
                 if len(longer.split()) > len(mention.name.split()):
                     found.aliases[mention.name] = longer
@@ -140,10 +170,10 @@ class PeopleFinder:
             if not self.doc.followed_by_place_suffix(end)
         ]
 
-    def _pattern_mentions(self, taken: list[tuple[int, int]], known: list[str]) -> list[Mention]:
+    def _pattern_mentions(self, taken: list[tuple[int, int]], registry_names: list[str]) -> list[Mention]:
         """People found from VNA's patterns, outside the spans already taken by the registry
-        (whose people are `known`, as are the people found so far)."""
-        known = list(dict.fromkeys(known))
+        (whose people are known, as are the people found so far)."""
+        known = KnownNames(registry_names)
         doc, words, rules = self.doc, self.words, self.rules
         taken_flags = doc.token_flags(taken)
         mentions: list[Mention] = []
@@ -183,12 +213,11 @@ class PeopleFinder:
             ):
                 i = j
                 continue
-            mention = self._pattern_mention(i, j, self._coordinated(i, j, person_ends), known)
+            mention = self._pattern_mention(i, j, person_ends, known)
             if mention:
                 mentions.append(mention)
                 person_ends.add(doc.token_ending_at(mention.end))
-                if mention.name not in known:
-                    known.append(mention.name)
+                known.add(mention.name)
             i = j
         return mentions
 
@@ -204,7 +233,9 @@ class PeopleFinder:
             return previous in person_ends
         return joint == "," and i - 2 in person_ends and self.titles.closed(j) and words[j] != "("
 
-    def _pattern_mention(self, i: int, j: int, coordinated: bool, known: list[str]) -> Mention | None:
+    def _pattern_mention(
+        self, i: int, j: int, person_ends: set[int | None], known: KnownNames
+    ) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
         before = None
@@ -236,7 +267,9 @@ class PeopleFinder:
         quoted = i > 0 and words[i - 1] in _QUOTES
         vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
         # Another form of a name already found: "Carlos do Rosario", "Esperanca Bias".
-        if not (evidence or vietnamese or coordinated or (len(name_words) > 1 and _fuller_name(name, known))):
+        if not (
+            evidence or vietnamese or self._coordinated(i, j, person_ends) or known.other_form_of(name_words)
+        ):
             return None
         if len(name_words) == 1 and not title:
             return None
