@@ -556,3 +556,9 @@ def test_a_ministry_with_commas_in_its_name_is_one_title() -> None:
 def test_a_prince_after_a_post_is_not_part_of_the_role() -> None:
     official = only("He welcomed Saudi Arabian Foreign Minister Prince Khalid bin Nasser Al Rashid.")
     assert (official.name, official.title) == ("Khalid bin Nasser Al Rashid", "Minister of Foreign Affairs")
+
+
+def test_sri_after_a_malay_honorific_is_not_a_given_name() -> None:
+    official = only("Malaysian Minister of Transport Dato' Sri Tiong Hock Leong attended.")
+    assert (official.name, official.title) == ("Tiong Hock Leong", "Minister of Transport")
+    assert only("Indonesian Finance Minister Sri Wahyuni Lestari attended.").name == "Sri Wahyuni Lestari"

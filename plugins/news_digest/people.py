@@ -239,6 +239,12 @@ class PeopleFinder:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
         before = None
+        # "Dato' Sri Tiong King Sing": "Sri" after a Malay honorific is part of it.
+        if j - i >= 3 and words[i] in self.rules.honorific_followers:
+            k = i - 2 if words[i - 1] in ("'", "’") else i - 1  # "Dato" "'" "Sri"
+            if k >= 0 and words[k] in self.rules.honorifics:
+                before = titles.before(i, titles.closed(j))
+                i += 1
         if i > 0 and words[i - 1] == "of" and j - i >= 3 and not self._looks_vietnamese(words[i:j]):
             # "Governor of California Gavin Newsom": the word after "of" is the title's place.
             with_place = titles.before_with_place(i)
