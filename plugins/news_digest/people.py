@@ -192,7 +192,7 @@ class PeopleFinder:
             or (k > 0 and words[k - 1] in rules.single_name_heads)
         ]
         # Where the people found so far end: "Foreign Ministers Bui Thanh Son and Penny Wong".
-        person_ends = {doc.token_ending_at(end) for _start, end in taken}
+        person_ends = {end for _start, end in taken}  # in the text
         i = 0
         for k in firsts:
             if k < i or taken_flags[k]:
@@ -216,26 +216,24 @@ class PeopleFinder:
             mention = self._pattern_mention(i, j, person_ends, known)
             if mention:
                 mentions.append(mention)
-                person_ends.add(doc.token_ending_at(mention.end))
+                person_ends.add(mention.end)
                 known.add(mention.name)
             i = j
         return mentions
 
-    def _coordinated(self, i: int, j: int, person_ends: set[int | None]) -> bool:
+    def _coordinated(self, i: int, j: int, person_ends: set[int]) -> bool:
         """Tokens [i, j) follow a person's name and "and" (or a comma, when the name is closed
         by one too): "Ministers Bui Thanh Son and Penny Wong", "... Son, Penny Wong, and ..."."""
-        words = self.words
+        words, end = self.words, self.doc.end
         if i < 2:
             return False
         joint = words[i - 1]
         if joint == "and":
             previous = i - 3 if words[i - 2] == "," else i - 2  # "A, B, and C"
-            return previous in person_ends
-        return joint == "," and i - 2 in person_ends and self.titles.closed(j) and words[j] != "("
+            return end(previous) in person_ends
+        return joint == "," and end(i - 2) in person_ends and self.titles.closed(j) and words[j] != "("
 
-    def _pattern_mention(
-        self, i: int, j: int, person_ends: set[int | None], known: KnownNames
-    ) -> Mention | None:
+    def _pattern_mention(self, i: int, j: int, person_ends: set[int], known: KnownNames) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
         before = None
