@@ -494,3 +494,71 @@ def test_a_vietnamese_name_on_a_street_or_in_quotes_is_not_a_person() -> None:
 
 def test_former_is_kept_in_the_role_given_after_the_name() -> None:
     assert only("The event drew Nguyen Thi Binh, former Vice President.").title == "former Vice President"
+
+
+# -- names joined to another person's ------------------------------------------------------------
+
+
+def test_a_name_joined_by_and_to_a_persons_name_is_a_person() -> None:
+    found = officials("Foreign Ministers Bui Thanh Son and Penelope Wongsa signed the agreement.")
+    assert list(found) == ["Bui Thanh Son", "Penelope Wongsa"]
+    assert found["Penelope Wongsa"].title is None
+    found = officials("Minister Bui Thanh Son, Jonathan Wells, and Maria Lopez attended.")
+    assert list(found) == ["Bui Thanh Son", "Jonathan Wells", "Maria Lopez"]
+
+
+def test_a_body_or_place_joined_to_a_persons_name_is_not_a_person() -> None:
+    found = officials("Deputy Prime Minister Bui Thanh Son and Vietnam Airlines signed the deal.")
+    assert list(found) == ["Bui Thanh Son"]
+    found = officials("Minister Bui Thanh Son and New Zealand officials held talks.")
+    assert list(found) == ["Bui Thanh Son"]
+
+
+def test_first_lady_is_not_part_of_the_name() -> None:
+    found = officials("President Luong Cuong and First Lady Nguyen Thi Minh Nguyet welcomed the guests.")
+    assert "Nguyen Thi Minh Nguyet" in found
+
+
+def test_a_plural_title_before_a_place_names_nobody() -> None:
+    assert officials("The minister met Cambodian Ambassadors in Phnom Penh on Monday.") == {}
+    assert officials("Deputy Prime Minister Tran Hong Ha meets Cambodian leaders in Phnom Penh.").keys() == {
+        "Tran Hong Ha"
+    }
+
+
+def test_a_later_form_with_fewer_middle_words_is_an_alias_not_a_second_person() -> None:
+    tags = tags_for(
+        "The Prime Minister congratulated Joao Manuel Pereira dos Santos on his re-appointment as Prime"
+        " Minister of Angola.",
+        "Joao dos Santos thanked him for the message.",
+    )
+    assert [o.name for o in tags.officials] == ["Joao Manuel Pereira dos Santos"]
+    assert tags.aliases == {"Joao dos Santos": "Joao Manuel Pereira dos Santos"}
+
+
+def test_a_spelling_without_accents_is_the_same_person() -> None:
+    tags = tags_for(
+        "The Chairwoman congratulated Conceição Vaz on her appointment as Speaker of Angola.",
+        "Conceicao Vaz said ties were strong.",
+    )
+    assert [o.name for o in tags.officials] == ["Conceição Vaz"]
+
+
+def test_a_ministry_with_commas_in_its_name_is_one_title() -> None:
+    official = only("He received Japan's Minister of Economy, Trade and Industry Saito Kenji.")
+    assert (official.name, official.country, official.title) == (
+        "Saito Kenji",
+        "JP",
+        "Minister of Economy, Trade and Industry",
+    )
+
+
+def test_a_prince_after_a_post_is_not_part_of_the_role() -> None:
+    official = only("He welcomed Saudi Arabian Foreign Minister Prince Khalid bin Nasser Al Rashid.")
+    assert (official.name, official.title) == ("Khalid bin Nasser Al Rashid", "Minister of Foreign Affairs")
+
+
+def test_sri_after_a_malay_honorific_is_not_a_given_name() -> None:
+    official = only("Malaysian Minister of Transport Dato' Sri Tiong Hock Leong attended.")
+    assert (official.name, official.title) == ("Tiong Hock Leong", "Minister of Transport")
+    assert only("Indonesian Finance Minister Sri Wahyuni Lestari attended.").name == "Sri Wahyuni Lestari"

@@ -19,6 +19,9 @@ class NameRules:
     """The word lists of names.toml as sets, built once per process."""
 
     heads: frozenset[str]
+    any_case_heads: frozenset[str]  # also "spokesman", "head": lower case inside a sentence
+    post_heads: frozenset[str]  # heads that name a post: no honorific ("Dr"), no rank ("Gen.")
+    role_heads: frozenset[str]  # heads that name a role: no honorific (a rank is one)
     title_words: frozenset[str]
     connectors: frozenset[str]
     particles: frozenset[str]
@@ -34,6 +37,7 @@ class NameRules:
     abbreviation_pattern: re.Pattern[str]  # longest first
     honorifics: frozenset[str]
     ranks: frozenset[str]
+    honorific_followers: frozenset[str]  # "Sri" of "Dato' Sri": a given name elsewhere
     not_role_words: frozenset[str]  # "counterpart", "new", "his": never a role on their own
     single_name_heads: frozenset[str]  # "Pope", "King": one word after them is a name
     appointment: re.Pattern[str]  # " on her appointment as (the new) " after a name
@@ -54,8 +58,14 @@ def name_rules() -> NameRules:
     common = frozenset(names["common_word_names"])
     appointment = "|".join(map(re.escape, names["appointment_words"]))
     verbs = "|".join(map(re.escape, names["appointment_verbs"]))
+    any_case = heads | {h.lower() for h in heads}
+    honorifics = frozenset(names["honorifics"])
+    ranks = frozenset(names["ranks"])
     return NameRules(
         heads=heads,
+        any_case_heads=any_case,
+        post_heads=any_case - honorifics - ranks,
+        role_heads=any_case - honorifics,
         title_words=title_words,
         connectors=frozenset(names["title_connectors"]) | {"’", "'"},
         particles=particles,
@@ -69,8 +79,9 @@ def name_rules() -> NameRules:
         role_reference_determiners=frozenset(names["role_reference_determiners"]),
         abbreviations=abbreviations,
         abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
-        honorifics=frozenset(names["honorifics"]),
-        ranks=frozenset(names["ranks"]),
+        honorifics=honorifics,
+        ranks=ranks,
+        honorific_followers=frozenset(names["honorific_followers"]),
         not_role_words=frozenset(names["not_role_words"]),
         single_name_heads=frozenset(names["single_name_heads"]),
         appointment=re.compile(

@@ -2,17 +2,19 @@
 name, "Name, Title ...", Vietnamese full names), with the short forms VNA uses later in the text
 ("Chinh", "PM Chinh") and role phrases ("the Vietnamese PM") resolved back to the full name.
 
-Works on the token stream of `tag.ArticleTagger`; `PeopleFinder.find` is the entry point.
+Works on the token stream of `tag.ArticleTagger`; `PeopleFinder.find` is the entry point. Titles
+are read by `titles.py`, short forms resolved by `short_forms.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import unicodedata
 from typing import TYPE_CHECKING
 
 from news_digest.tagging.gazetteer import HOME_COUNTRY, Person
-from news_digest.tagging.name_rules import SENTENCE_END, NameRules, expand
+from news_digest.tagging.mentions import Found, Mention
+from news_digest.tagging.name_rules import NameRules
+from news_digest.tagging.short_forms import ShortForms
 from news_digest.tagging.titles import Title, TitleReader
 
 if TYPE_CHECKING:
@@ -21,24 +23,6 @@ if TYPE_CHECKING:
 # Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
 _CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
 _QUOTES = frozenset({'"', "“", "‘", "'"})
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    name: str  # canonical name
-    title: str | None = None
-    country: str | None = None
-
-
-@dataclass
-class Found:
-    """People found in one article, with their mentions in text order."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    people: dict[str, Person] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
@@ -51,6 +35,88 @@ def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
             longer.setdefault(words[:n], name)
             longer.setdefault(words[-n:], name)
     return longer
+
+
+def _plain(name: str) -> str:
+    """The name without accents: "Esperança" and "Esperanca" are one person's."""
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _fuller_name(name: str, names: list[str]) -> str | None:
+    """The first other name in `names` that is this one with the accents left off or put on
+    (one that comes before it in `names`), or with the same first and last words and more in
+    between ("Carlos do Rosario" is "Carlos Agostinho do Rosario")."""
+    earlier = True  # the spelling met first is kept
+    for other in names:
+        if other == name:
+            earlier = False
+            continue
+        if earlier and len(other) == len(name) and _plain(other) == _plain(name):
+            return other
+        if _is_longer_form(name, other):
+            return other
+    return None
+
+
+def _is_longer_form(name: str, other: str) -> bool:
+    """`other` has the same first and last words as `name` and more words in between."""
+    words = name.split()
+    if len(other) <= len(name) or len(words) < 2:
+        return False
+    if not (other.startswith(words[0] + " ") and other.endswith(" " + words[-1])):
+        return False
+    rest = iter(other.split())
+    return all(word in rest for word in words)  # a subsequence, in order
+
+
+def _fuller_names(names: list[str]) -> dict[str, str | None]:
+    """`_fuller_name(name, names)` of every name, from the names grouped by their plain form and
+    by their first and last words: linear however many names an article has (comparing each
+    name with all the others took minutes for thousands)."""
+    first_index: dict[str, int] = {}
+    by_plain: dict[str, list[str]] = {}
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for name in names:
+        if name in first_index:
+            continue
+        first_index[name] = len(first_index)
+        words = name.split()
+        by_plain.setdefault(_plain(name), []).append(name)
+        by_ends.setdefault((words[0], words[-1]), []).append(name)
+    found: dict[str, str | None] = {}
+    for name, index in first_index.items():
+        words = name.split()
+        same = [o for o in by_plain[_plain(name)] if first_index[o] < index and len(o) == len(name)]
+        longer = [o for o in by_ends[(words[0], words[-1])] if _is_longer_form(name, o)]
+        candidates = [*same, *longer]
+        found[name] = min(candidates, key=first_index.__getitem__) if candidates else None
+    return found
+
+
+class KnownNames:
+    """The names found so far in an article, for another form of one of them met later."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.plain: set[str] = set()
+        self.by_first: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        self.plain.add(_plain(name))
+        self.by_first.setdefault(name.split()[0], []).append(name)
+
+    def other_form_of(self, words: list[str]) -> bool:
+        """ "Esperanca Bias" after "Esperança Bias", "Carlos do Rosario" after "Carlos
+        Agostinho do Rosario"."""
+        if len(words) < 2:
+            return False
+        name = " ".join(words)
+        if _plain(name) in self.plain:
+            return True
+        return any(_fuller_name(name, [other]) for other in self.by_first.get(words[0], ()))
 
 
 def guess_name_order(name: str, country: str | None, rules: NameRules) -> str:
@@ -81,15 +147,22 @@ class PeopleFinder:
     def find(self) -> Found:
         found = Found()
         registry = self._registry_mentions()
-        patterned = self._pattern_mentions([(m.start, m.end) for m in registry])
+        patterned = self._pattern_mentions([(m.start, m.end) for m in registry], [m.name for m in registry])
         for mention in registry:
             found.people[mention.name] = self.gaz.people[mention.name]
         # A pattern name that is part of another found name is an alias of it ("Mohamad Bin Haji").
-        longer_names = _longer_names([m.name for m in patterned] + list(found.people))
+        names = list(found.people) + list(dict.fromkeys(m.name for m in patterned))
+        longer_names = _longer_names(names)
+        other_forms = _fuller_names(names)
+        fuller = {
+            name: longer_names.get(tuple(name.split())) or other_forms[name]
+            for name in names[len(found.people) :]
+        }
         for mention in patterned:
-            longer = longer_names.get(tuple(mention.name.split()))
+            longer = fuller[mention.name]
             if longer:
-                found.aliases[mention.name] = longer
+                if len(longer.split()) > len(mention.name.split()):
+                    found.aliases[mention.name] = longer
                 mention.name = longer
             elif mention.name not in found.people:
                 found.people[mention.name] = self._guess_person(mention)
@@ -100,8 +173,9 @@ class PeopleFinder:
             if k is not None and end_k is not None:
                 mention.title = self._title_around(k, end_k + 1).text
         found.mentions = sorted(registry + patterned, key=lambda m: m.start)
-        self._short_mentions(found)
-        self._role_references(found)
+        aliases = ShortForms(self.doc, self.titles)
+        aliases.short_mentions(found)
+        aliases.role_references(found)
         found.mentions.sort(key=lambda m: m.start)
         return found
 
@@ -128,8 +202,10 @@ class PeopleFinder:
             if not self.doc.followed_by_place_suffix(end)
         ]
 
-    def _pattern_mentions(self, taken: list[tuple[int, int]]) -> list[Mention]:
-        """People found from VNA's patterns, outside the spans already taken by the registry."""
+    def _pattern_mentions(self, taken: list[tuple[int, int]], registry_names: list[str]) -> list[Mention]:
+        """People found from VNA's patterns, outside the spans already taken by the registry
+        (whose people are known, as are the people found so far)."""
+        known = KnownNames(registry_names)
         doc, words, rules = self.doc, self.words, self.rules
         taken_flags = doc.token_flags(taken)
         mentions: list[Mention] = []
@@ -147,6 +223,8 @@ class PeopleFinder:
             )
             or (k > 0 and words[k - 1] in rules.single_name_heads)
         ]
+        # Where the people found so far end: "Foreign Ministers Bui Thanh Son and Penny Wong".
+        person_ends = {end for _start, end in taken}  # in the text
         i = 0
         for k in firsts:
             if k < i or taken_flags[k]:
@@ -163,20 +241,40 @@ class PeopleFinder:
                 (j - i < 2 and not single)
                 or any(taken_flags[i:j])
                 or doc.followed_by_place_suffix(end)
-                or self._names_a_body(j)
+                or doc.names_a_body(j)
             ):
                 i = j
                 continue
-            mention = self._pattern_mention(i, j)
+            mention = self._pattern_mention(i, j, person_ends, known)
             if mention:
                 mentions.append(mention)
+                person_ends.add(mention.end)
+                known.add(mention.name)
             i = j
         return mentions
 
-    def _pattern_mention(self, i: int, j: int) -> Mention | None:
+    def _coordinated(self, i: int, j: int, person_ends: set[int]) -> bool:
+        """Tokens [i, j) follow a person's name and "and" (or a comma, when the name is closed
+        by one too): "Ministers Bui Thanh Son and Penny Wong", "... Son, Penny Wong, and ..."."""
+        words, end = self.words, self.doc.end
+        if i < 2:
+            return False
+        joint = words[i - 1]
+        if joint == "and":
+            previous = i - 3 if words[i - 2] == "," else i - 2  # "A, B, and C"
+            return end(previous) in person_ends
+        return joint == "," and end(i - 2) in person_ends and self.titles.closed(j) and words[j] != "("
+
+    def _pattern_mention(self, i: int, j: int, person_ends: set[int], known: KnownNames) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
         before = None
+        # "Dato' Sri Tiong King Sing": "Sri" after a Malay honorific is part of it.
+        if j - i >= 3 and words[i] in self.rules.honorific_followers:
+            k = i - 2 if words[i - 1] in ("'", "’") else i - 1  # "Dato" "'" "Sri"
+            if k >= 0 and words[k] in self.rules.honorifics:
+                before = titles.before(i, titles.closed(j))
+                i += 1
         if i > 0 and words[i - 1] == "of" and j - i >= 3 and not self._looks_vietnamese(words[i:j]):
             # "Governor of California Gavin Newsom": the word after "of" is the title's place.
             with_place = titles.before_with_place(i)
@@ -204,22 +302,16 @@ class PeopleFinder:
         # A Vietnamese name needs no title, but a quoted one is a book's or a song's.
         quoted = i > 0 and words[i - 1] in _QUOTES
         vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
-        if not (evidence or vietnamese):
+        # Another form of a name already found: "Carlos do Rosario", "Esperanca Bias".
+        if not (
+            evidence or vietnamese or self._coordinated(i, j, person_ends) or known.other_form_of(name_words)
+        ):
             return None
         if len(name_words) == 1 and not title:
             return None
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
-
-    def _names_a_body(self, j: int) -> bool:
-        """The name ending before token j is the start of a body's name: "Quang Ninh Provincial
-        Party Committee", "Brown Group" (a title word that heads no title follows it)."""
-        words = self.words
-        if j >= len(words) or j in self.doc.line_starts or not self.doc.adjacent(j - 1, j):
-            return False
-        word = words[j]
-        return word[:1].isupper() and word in self.rules.title_words and word not in self.rules.heads
 
     def _cued(self, i: int, j: int) -> bool:
         """ "congratulated X on ...", "a message to X, ...": a name that needs no title."""
@@ -290,147 +382,3 @@ class PeopleFinder:
     def _guess_person(self, mention: Mention) -> Person:
         order = guess_name_order(mention.name, mention.country, self.rules)
         return Person(mention.name, mention.country, order, roles=(mention.title,) if mention.title else ())
-
-    # -- short forms and role phrases ---------------------------------------------------------
-
-    def short_form(self, person: Person) -> str:
-        if person.short:
-            return person.short
-        words = [w for w in person.name.split() if w not in ("Jr.", "Sr.", "Jr", "II", "III")]
-        if person.name_order in ("malay", "chinese"):
-            return words[0]
-        if person.name_order == "mononym":
-            return person.name
-        return words[-1]
-
-    def _tokens_equal_to(self, words: set[str]) -> list[int]:
-        """Indices of the tokens that are one of `words`, in text order: one pass over the tokens
-        (a search of the text for each word is quadratic with thousands of people)."""
-        return [k for k, token in enumerate(self.words) if token in words]
-
-    def _short_mentions(self, found: Found) -> None:
-        by_short: dict[str, list[str]] = {}
-        for person in found.people.values():
-            by_short.setdefault(self.short_form(person), []).append(person.name)
-        title_words = self.rules.title_words
-        shorts = sorted((s for s in by_short if " " in s or s not in title_words), key=lambda s: -len(s))
-        if not shorts:
-            return
-        doc = self.doc
-        taken = doc.token_flags([(m.start, m.end) for m in found.mentions] + doc.excluded_spans)
-        by_first: dict[str, list[list[str]]] = {}
-        for short in shorts:  # longest first
-            words = short.split()
-            by_first.setdefault(words[0], []).append(words)
-        # Who was named before each token, and with which titles, kept up to date along the text
-        # (not found again from all mentions at each short form: quadratic).
-        named = sorted(found.mentions, key=lambda m: m.start)
-        titled: dict[str, list[str]] = {}
-        for mention in named:
-            if mention.title:
-                titled.setdefault(mention.name, []).append(mention.title)
-        expanded: dict[str, set[str]] = {}
-
-        def titles_of(name: str) -> set[str]:
-            if name not in expanded:
-                given = [*titled.get(name, []), *found.people[name].roles]
-                expanded[name] = {expand(t, self.rules) for t in given}
-            return expanded[name]
-
-        latest: dict[str, int] = {}  # the start of each person's latest mention before the token
-        i = 0
-        for k in self._tokens_equal_to(set(by_first)):
-            while i < len(named) and named[i].start < doc.starts[k]:
-                latest[named[i].name] = named[i].start
-                i += 1
-            if taken[k]:
-                continue
-            words = next((w for w in by_first[self.words[k]] if self._words_at(k, w)), None)
-            if words is None:
-                continue
-            short = " ".join(words)
-            last = k + len(words) - 1
-            start, end = doc.starts[k], doc.end(last)
-            names = by_short[short]
-            if self._inside_other_name(k, last):
-                continue
-            name, title = self._resolve(names, k, titles_of, latest)
-            if name:
-                found.mentions.append(Mention(start, end, name))
-                latest[name] = start
-                if short != name and len(names) == 1:
-                    found.aliases.setdefault(short, name)
-                elif short != name and title:
-                    found.aliases.setdefault(f"{title} {short}", name)
-
-    def _words_at(self, k: int, words: list[str]) -> bool:
-        """Tokens k, k+1, ... are exactly `words`, one space apart."""
-        last = k + len(words) - 1
-        if last >= len(self.words):
-            return False
-        return self.words[k : last + 1] == words and all(self.doc.adjacent(n, n + 1) for n in range(k, last))
-
-    def _inside_other_name(self, k: int, k_end: int) -> bool:
-        """Tokens k to k_end are part of a longer name: a name word beside them, or a place."""
-        doc, words = self.doc, self.words
-        neighbours = []
-        if k > 0 and words[k - 1] not in SENTENCE_END:
-            neighbours.append(k - 1)
-        if k_end + 1 < len(words):
-            neighbours.append(k_end + 1)
-        return (
-            any(doc.is_name_token(n) for n in neighbours)
-            or doc.followed_by_place_suffix(doc.end(k_end))
-            or self._names_a_body(k_end + 1)
-        )
-
-    def _resolve(
-        self, names: list[str], k: int, titles_of: Callable[[str], set[str]], latest: dict[str, int]
-    ) -> tuple[str | None, str | None]:
-        """Which of the people sharing a short form is meant at token k, and the title used
-        ("PM Chinh" is the Prime Minister, "Deputy PM Chinh" the Deputy Prime Minister) when
-        the short form is shared (it is only needed then). `titles_of` a person: the titles
-        (written out) of their mentions and roles; `latest`: where each was last named."""
-        if len(names) == 1:
-            return names[0], None
-        title = self.titles.before(k).text
-        if title:
-            wanted = expand(title, self.rules)
-            exact = [name for name in names if wanted in titles_of(name)]
-            if len(exact) == 1:
-                return exact[0], title
-        earlier = [name for name in names if name in latest]
-        return (max(earlier, key=latest.__getitem__) if earlier else None), None
-
-    def _role_references(self, found: Found) -> None:
-        """A role phrase ("the Party chief") is the one person named before it with that role. One
-        pass over phrases and mentions together (not all mentions for each phrase: quadratic)."""
-        rules, doc = self.rules, self.doc
-        mentions = sorted(found.mentions, key=lambda m: m.start)
-        # The people named so far with each required role; two are as good as many (ambiguous).
-        named: dict[tuple[str, ...], set[str]] = {tuple(r): set() for r in rules.role_references.values()}
-        i = 0
-        for match in rules.role_phrases.finditer(self.text):
-            while i < len(mentions) and mentions[i].start < match.start():
-                mention = mentions[i]
-                roles = [mention.title or "", *found.people[mention.name].roles]
-                for required, names in named.items():
-                    if len(names) < 2 and any(all(word in role for word in required) for role in roles):
-                        names.add(mention.name)
-                i += 1
-            # "the Party chief said": a reference; "the Party and State leader", "Party chief
-            # To Lam" are not.
-            k, k_end = doc.token_starting_at(match.start()), doc.token_ending_at(match.end())
-            if (
-                k is None
-                or k_end is None
-                or k == 0
-                or self.words[k - 1] not in rules.role_reference_determiners
-            ):
-                continue
-            if k_end + 1 < len(self.words) and doc.is_name_token(k_end + 1):
-                continue
-            phrase = match.group()
-            names = named[tuple(rules.role_references[phrase])]
-            if len(names) == 1:
-                found.aliases.setdefault(phrase, next(iter(names)))

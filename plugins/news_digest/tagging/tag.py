@@ -94,7 +94,6 @@ class ArticleTagger:
         self.excluded_spans = country_excluded + org_excluded
         # Tokens inside a country, organisation or excluded place: never part of a name.
         spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
-        self.gazetteer_starts = dict(spans)
         self.in_gazetteer = self.token_flags(spans)
 
     def _line_starts(self) -> frozenset[int]:
@@ -156,6 +155,15 @@ class ArticleTagger:
         return word in self.rules.particles or (
             not self.in_gazetteer[k] and not (word.isupper() and len(word) > 1)
         )
+
+    def names_a_body(self, j: int) -> bool:
+        """The name ending before token j is the start of a body's name: "Quang Ninh Provincial
+        Party Committee", "Brown Group" (a title word that heads no title follows it)."""
+        words = self.words
+        if j >= len(words) or j in self.line_starts or not self.adjacent(j - 1, j):
+            return False
+        word = words[j]
+        return word[:1].isupper() and word in self.rules.title_words and word not in self.rules.heads
 
     def followed_by_place_suffix(self, end: int) -> bool:
         after = _NEXT_WORD.match(self.text, end, end + 30)

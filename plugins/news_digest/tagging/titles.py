@@ -107,6 +107,7 @@ class TitleReader:
                 word in title_words
                 or word in connectors
                 or (word[:1].islower() and word.capitalize() in title_words)  # "spokesman"
+                or (word == "," and self._comma_in_a_body(j - 1, i))
                 or word in _POSSESSIVES
                 or word.startswith("(")
                 or in_gazetteer[j - 1]
@@ -116,6 +117,21 @@ class TitleReader:
             else:
                 break
         return j
+
+    def _comma_in_a_body(self, k: int, i: int) -> bool:
+        """The comma at token k lists a body's fields ("Minister of Economy, Trade and Industry"):
+        a title word, not a head, on both sides of it, and no head yet between it and the name."""
+        words, rules = self.words, self.rules
+        if k < 1 or k + 1 >= i or k + 1 in self.doc.line_starts:
+            return False
+        before, after = words[k - 1], words[k + 1]
+        return (
+            before in rules.title_words
+            and after in rules.title_words
+            and before not in rules.any_case_heads
+            and after not in rules.any_case_heads
+            and rules.any_case_heads.isdisjoint(words[k + 1 : i])
+        )
 
     def _relaxed_head(self, j: int, i: int) -> int | None:
         """The last title head in tokens [j, i) after which every other capitalised word comes
@@ -158,7 +174,7 @@ class TitleReader:
                     end < i
                     and words[end] in title_words
                     and words[end] not in self.rules.connectors
-                    and any(self._is_head(w) and w not in self.rules.honorifics for w in words[end:i])
+                    and not self.rules.role_heads.isdisjoint(words[end:i])
                 ):
                     start = end
                 k = end + 1
@@ -235,8 +251,7 @@ class TitleReader:
         )
 
     def _is_head(self, word: str) -> bool:
-        heads = self.rules.heads
-        return word in heads or (word[:1].islower() and word.capitalize() in heads)
+        return word in self.rules.any_case_heads
 
     # -- the title's words ----------------------------------------------------------------
 
@@ -260,8 +275,9 @@ class TitleReader:
             if end <= high and not rules.posting.search(self.text, max(low, start - 10), start):
                 country = code
                 break
-        heads, honorifics = rules.heads, rules.honorifics
-        titled = not (heads.isdisjoint(words[j:i]) and honorifics.isdisjoint(words[j:i]))
+        # A head anywhere, or an honorific right before the name ("Mr", "his wife"; not
+        # "Cambodian Ambassadors in Phnom Penh").
+        titled = not rules.heads.isdisjoint(words[j:i]) or words[i - 1] in rules.honorifics
         # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
         while j < i and (
             words[j] in rules.connectors
@@ -279,12 +295,12 @@ class TitleReader:
             or words[i - 1] in rules.honorifics
         ):
             i -= 1
-        if not any(self._is_head(w) and w not in rules.honorifics for w in words[j:i]):
+        if rules.role_heads.isdisjoint(words[j:i]):
             return Title(None, country, titled)
         # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
         k = i
         while k > j and (words[k - 1] in rules.ranks or words[k - 1] in rules.connectors):
             k -= 1
-        if k < i and any(self._is_head(w) and w not in rules.ranks for w in words[j:k]):
+        if k < i and not rules.post_heads.isdisjoint(words[j:k]):
             i = k
         return Title(" ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
