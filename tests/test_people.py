@@ -562,3 +562,8 @@ def test_sri_after_a_malay_honorific_is_not_a_given_name() -> None:
     official = only("Malaysian Minister of Transport Dato' Sri Tiong Hock Leong attended.")
     assert (official.name, official.title) == ("Tiong Hock Leong", "Minister of Transport")
     assert only("Indonesian Finance Minister Sri Wahyuni Lestari attended.").name == "Sri Wahyuni Lestari"
+
+
+def test_a_place_then_the_sentences_subject_is_not_an_apposition() -> None:
+    assert officials("After visiting Trang An, the President toured the Hoa Lu citadel.") == {}
+    assert officials("Leaving Bac Ninh, the Ambassador went on to Hai Duong.") == {}

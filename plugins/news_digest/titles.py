@@ -189,7 +189,9 @@ class TitleReader:
         words = self.words
         if k + 1 >= len(words) or words[k] != ",":
             return NO_TITLE
-        return self.forwards(k + 1)
+        # An apposition closes: "X, Ambassador of Canada, said", but not "After visiting Trang
+        # An, the President toured ..." (a place, then the sentence's subject).
+        return self.forwards(k + 1, closed=True)
 
     def appointment(self, k: int) -> Title:
         """ "... on her appointment as the new Prime Minister of France" after a name ending
@@ -203,8 +205,9 @@ class TitleReader:
         start = doc.token_starting_at(match.end())
         return NO_TITLE if start is None else self.forwards(start)
 
-    def forwards(self, j: int) -> Title:
-        """The title starting at token j (after "the", "new"), up to the end of its phrase."""
+    def forwards(self, j: int, closed: bool = False) -> Title:
+        """The title starting at token j (after "the", "new"), up to the end of its phrase;
+        `closed`: only when punctuation or a line end ends it, not a lower-case word."""
         words, rules, n = self.words, self.rules, len(self.words)
         while j < n and (words[j] in _ARTICLES or words[j] in rules.not_role_words):
             j += 1
@@ -226,9 +229,12 @@ class TitleReader:
                 and word not in rules.connectors
                 and not self._is_head(word)
                 and word.capitalize() not in rules.title_words
+                and not self.doc.in_gazetteer[j]  # "Côte d'Ivoire"
             ):
                 # "as Prime Minister of the African country": the phrase after the last "of"
                 # is not part of the title.
+                if closed:
+                    return NO_TITLE
                 if last_of is not None:
                     j = last_of
                 break
