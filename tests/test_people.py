@@ -567,3 +567,8 @@ def test_sri_after_a_malay_honorific_is_not_a_given_name() -> None:
 def test_a_place_then_the_sentences_subject_is_not_an_apposition() -> None:
     assert officials("After visiting Trang An, the President toured the Hoa Lu citadel.") == {}
     assert officials("Leaving Bac Ninh, the Ambassador went on to Hai Duong.") == {}
+
+
+def test_a_plural_title_stays_in_a_bodys_name() -> None:
+    official = only("Chairman of the Council of Ministers Andrius Kubilius Jonas welcomed the guests.")
+    assert official.title == "Chairman of the Council of Ministers"

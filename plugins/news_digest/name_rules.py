@@ -37,6 +37,7 @@ class NameRules:
     abbreviation_pattern: re.Pattern[str]  # longest first
     honorifics: frozenset[str]
     ranks: frozenset[str]
+    plural_titles: frozenset[str]  # "Ministers": a person's name after it, but no one's role
     honorific_followers: frozenset[str]  # "Sri" of "Dato' Sri": a given name elsewhere
     not_role_words: frozenset[str]  # "counterpart", "new", "his": never a role on their own
     single_name_heads: frozenset[str]  # "Pope", "King": one word after them is a name
@@ -81,6 +82,7 @@ def name_rules() -> NameRules:
         abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
         honorifics=honorifics,
         ranks=ranks,
+        plural_titles=frozenset(names["plural_titles"]),
         honorific_followers=frozenset(names["honorific_followers"]),
         not_role_words=frozenset(names["not_role_words"]),
         single_name_heads=frozenset(names["single_name_heads"]),

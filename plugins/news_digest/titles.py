@@ -283,7 +283,11 @@ class TitleReader:
                 break
         # A head anywhere, or an honorific right before the name ("Mr", "his wife"; not
         # "Cambodian Ambassadors in Phnom Penh").
-        titled = not rules.heads.isdisjoint(words[j:i]) or words[i - 1] in rules.honorifics
+        titled = (
+            not rules.heads.isdisjoint(words[j:i])
+            or words[i - 1] in rules.honorifics
+            or words[i - 1] in rules.plural_titles
+        )
         # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
         while j < i and (
             words[j] in rules.connectors
