@@ -572,3 +572,15 @@ def test_a_place_then_the_sentences_subject_is_not_an_apposition() -> None:
 def test_a_plural_title_stays_in_a_bodys_name() -> None:
     official = only("Chairman of the Council of Ministers Andrius Kubilius Jonas welcomed the guests.")
     assert official.title == "Chairman of the Council of Ministers"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Vietnamese, Cuban Leaders Exchange Warm Greetings", "Deputy PM Meets Outgoing Japanese Ambassador"],
+)
+def test_a_title_case_headline_names_nobody_by_its_capitals(headline: str) -> None:
+    found = officials(
+        "President Luong Cuong and Cuban Ambassador Orlando Hernandez Guillen exchanged greetings.",
+        title=headline,
+    )
+    assert list(found) == ["Luong Cuong", "Orlando Hernandez Guillen"]

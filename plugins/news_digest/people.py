@@ -175,7 +175,8 @@ class PeopleFinder:
         (whose people are known, as are the people found so far)."""
         known = KnownNames(registry_names)
         doc, words, rules = self.doc, self.words, self.rules
-        taken_flags = doc.token_flags(taken)
+        # No name is read from a title-case headline's capitals ("Leaders Exchange Greetings").
+        taken_flags = doc.token_flags(taken + doc.title_case_spans())
         mentions: list[Mention] = []
         # A name starts with a capital, and has two words at least (see below): a capital, a
         # particle ("bin") or an initial's full stop must follow. The other tokens are skipped

@@ -96,6 +96,19 @@ class ArticleTagger:
         spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
         self.in_gazetteer = self.token_flags(spans)
 
+    def title_case_spans(self) -> list[tuple[int, int]]:
+        """Lines Written Like This (a headline in title case): every word is capitalised there,
+        so a capital says nothing of a name."""
+        spans, position, small = [], 0, self.rules.connectors
+        for line in self.text.split("\n"):
+            words = line.split()
+            if 4 <= len(words) <= 25 and all(
+                w[0].isupper() or w in small or not w[0].isalpha() for w in words
+            ):
+                spans.append((position, position + len(line)))
+            position += len(line) + 1
+        return spans
+
     def _line_starts(self) -> frozenset[int]:
         starts, text, found = self.starts, self.text, set()
         position = text.find("\n")
