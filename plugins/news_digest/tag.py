@@ -101,6 +101,9 @@ class ArticleTagger:
         so a capital says nothing of a name."""
         spans, position, small = [], 0, self.rules.connectors
         for line in self.text.split("\n"):
+            if len(line) > 160:  # a paragraph, not a headline
+                position += len(line) + 1
+                continue
             words = line.split()
             if 4 <= len(words) <= 25 and all(
                 w[0].isupper() or w in small or not w[0].isalpha() for w in words
