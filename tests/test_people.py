@@ -584,3 +584,20 @@ def test_a_title_case_headline_names_nobody_by_its_capitals(headline: str) -> No
         title=headline,
     )
     assert list(found) == ["Luong Cuong", "Orlando Hernandez Guillen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Singaporean Minister Grace Tan visited Hanoi.", "Grace Tan", "Minister"),
+        (
+            "Former Australian Foreign Minister Bob Carlton visited Hanoi.",
+            "Bob Carlton",
+            "Former Minister of Foreign Affairs",
+        ),
+        ("Deputy Minister Will Thompson spoke.", "Will Thompson", "Deputy Minister"),
+    ],
+)
+def test_given_names_that_are_common_words(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)

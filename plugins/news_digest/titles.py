@@ -313,4 +313,10 @@ class TitleReader:
             k -= 1
         if k < i and not rules.post_heads.isdisjoint(words[j:k]):
             i = k
-        return Title(" ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
+        prefix = ""
+        if words[j] in ("Former", "former") and j + 1 < i and doc.in_gazetteer[j + 1]:
+            # "Former Australian Foreign Minister": the country is the person's, not the role's.
+            prefix, j = words[j] + " ", j + 1
+            while j < i and (doc.in_gazetteer[j] or words[j] in _POSSESSIVES):
+                j += 1
+        return Title(prefix + " ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
