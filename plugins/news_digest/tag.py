@@ -97,20 +97,14 @@ class ArticleTagger:
         self.in_gazetteer = self.token_flags(spans)
 
     def title_case_spans(self) -> list[tuple[int, int]]:
-        """Lines Written Like This (a headline in title case): every word is capitalised there,
-        so a capital says nothing of a name."""
-        spans, position, small = [], 0, self.rules.connectors
-        for line in self.text.split("\n"):
-            if len(line) > 160:  # a paragraph, not a headline
-                position += len(line) + 1
-                continue
-            words = line.split()
-            if 4 <= len(words) <= 25 and all(
-                w[0].isupper() or w in small or not w[0].isalpha() for w in words
-            ):
-                spans.append((position, position + len(line)))
-            position += len(line) + 1
-        return spans
+        """The headline, when it is Written Like This (title case): every word is capitalised
+        there, so a capital says nothing of a name. (VNA's other lines are sentence case.)"""
+        headline = self.text.split("\n", 1)[0]
+        words = headline.split()
+        small = self.rules.connectors
+        if 4 <= len(words) <= 25 and all(w[0].isupper() or w in small or not w[0].isalpha() for w in words):
+            return [(0, len(headline))]
+        return []
 
     def _line_starts(self) -> frozenset[int]:
         starts, text, found = self.starts, self.text, set()
