@@ -601,3 +601,19 @@ def test_a_title_case_headline_names_nobody_by_its_capitals(headline: str) -> No
 def test_given_names_that_are_common_words(text: str, name: str, title: str) -> None:
     official = only(text)
     assert (official.name, official.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tran Hung Dao Street in Nha Trang was closed.",
+        "The Nguyen Du Prize and the Ho Chi Minh Award were presented.",
+        "Le Loi Street, Hoan Kiem District, Hanoi.",
+    ],
+)
+def test_a_place_or_prize_named_after_a_person_is_not_a_person(text: str) -> None:
+    assert officials(text) == {}
+
+
+def test_a_surname_that_is_also_a_place_word_stays_in_the_name() -> None:
+    assert only("US Ambassador Michael Park attended.").name == "Michael Park"

@@ -28,6 +28,7 @@ class NameRules:
     never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
     common_word_names: frozenset[str]  # "May", "Grace": a given name only right after a title
     place_suffixes: frozenset[str]
+    run_breaking_places: frozenset[str]  # place suffixes that end a name run ("Street", not "Park")
     vn_surnames: frozenset[str]
     cn_surnames: frozenset[str]
     role_references: dict[str, list[str]]
@@ -73,6 +74,7 @@ def name_rules() -> NameRules:
         never_names=(title_words | frozenset(names["not_names"]) | common) - particles,
         common_word_names=common,
         place_suffixes=frozenset(names["place_suffixes"]),
+        run_breaking_places=frozenset(names["place_suffixes"]) - frozenset(names["surname_place_words"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),
         cn_surnames=frozenset(names["chinese_surnames"]),
         role_references=roles,

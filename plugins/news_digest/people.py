@@ -302,10 +302,13 @@ class PeopleFinder:
             return i  # most calls: a capitalised word that is not a name's
         line_starts, n = self.doc.line_starts, len(words)
         j = i + 2 if initial else i + 1
+        place_suffixes = self.rules.run_breaking_places
         while j < n and j not in line_starts:
             if len(words[j]) == 1 and self._initial_at(j):
                 j += 2
                 continue
+            if words[j] in place_suffixes:
+                break  # "Tran Phu Street": the run before it is followed by a place suffix
             if is_name(j):
                 j += 1
                 continue
