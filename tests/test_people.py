@@ -562,3 +562,58 @@ def test_sri_after_a_malay_honorific_is_not_a_given_name() -> None:
     official = only("Malaysian Minister of Transport Dato' Sri Tiong Hock Leong attended.")
     assert (official.name, official.title) == ("Tiong Hock Leong", "Minister of Transport")
     assert only("Indonesian Finance Minister Sri Wahyuni Lestari attended.").name == "Sri Wahyuni Lestari"
+
+
+def test_a_place_then_the_sentences_subject_is_not_an_apposition() -> None:
+    assert officials("After visiting Trang An, the President toured the Hoa Lu citadel.") == {}
+    assert officials("Leaving Bac Ninh, the Ambassador went on to Hai Duong.") == {}
+
+
+def test_a_plural_title_stays_in_a_bodys_name() -> None:
+    official = only("Chairman of the Council of Ministers Andrius Kubilius Jonas welcomed the guests.")
+    assert official.title == "Chairman of the Council of Ministers"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Vietnamese, Cuban Leaders Exchange Warm Greetings", "Deputy PM Meets Outgoing Japanese Ambassador"],
+)
+def test_a_title_case_headline_names_nobody_by_its_capitals(headline: str) -> None:
+    found = officials(
+        "President Luong Cuong and Cuban Ambassador Orlando Hernandez Guillen exchanged greetings.",
+        title=headline,
+    )
+    assert list(found) == ["Luong Cuong", "Orlando Hernandez Guillen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Singaporean Minister Grace Tan visited Hanoi.", "Grace Tan", "Minister"),
+        (
+            "Former Australian Foreign Minister Bob Carlton visited Hanoi.",
+            "Bob Carlton",
+            "Former Minister of Foreign Affairs",
+        ),
+        ("Deputy Minister Will Thompson spoke.", "Will Thompson", "Deputy Minister"),
+    ],
+)
+def test_given_names_that_are_common_words(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tran Hung Dao Street in Nha Trang was closed.",
+        "The Nguyen Du Prize and the Ho Chi Minh Award were presented.",
+        "Le Loi Street, Hoan Kiem District, Hanoi.",
+    ],
+)
+def test_a_place_or_prize_named_after_a_person_is_not_a_person(text: str) -> None:
+    assert officials(text) == {}
+
+
+def test_a_surname_that_is_also_a_place_word_stays_in_the_name() -> None:
+    assert only("US Ambassador Michael Park attended.").name == "Michael Park"

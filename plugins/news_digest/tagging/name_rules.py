@@ -28,6 +28,7 @@ class NameRules:
     never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
     common_word_names: frozenset[str]  # "May", "Grace": a given name only right after a title
     place_suffixes: frozenset[str]
+    run_breaking_places: frozenset[str]  # place suffixes that end a name run ("Street", not "Park")
     vn_surnames: frozenset[str]
     cn_surnames: frozenset[str]
     role_references: dict[str, list[str]]
@@ -37,6 +38,7 @@ class NameRules:
     abbreviation_pattern: re.Pattern[str]  # longest first
     honorifics: frozenset[str]
     ranks: frozenset[str]
+    plural_titles: frozenset[str]  # "Ministers": a person's name after it, but no one's role
     honorific_followers: frozenset[str]  # "Sri" of "Dato' Sri": a given name elsewhere
     not_role_words: frozenset[str]  # "counterpart", "new", "his": never a role on their own
     single_name_heads: frozenset[str]  # "Pope", "King": one word after them is a name
@@ -72,6 +74,7 @@ def name_rules() -> NameRules:
         never_names=(title_words | frozenset(names["not_names"]) | common) - particles,
         common_word_names=common,
         place_suffixes=frozenset(names["place_suffixes"]),
+        run_breaking_places=frozenset(names["place_suffixes"]) - frozenset(names["surname_place_words"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),
         cn_surnames=frozenset(names["chinese_surnames"]),
         role_references=roles,
@@ -81,6 +84,7 @@ def name_rules() -> NameRules:
         abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
         honorifics=honorifics,
         ranks=ranks,
+        plural_titles=frozenset(names["plural_titles"]),
         honorific_followers=frozenset(names["honorific_followers"]),
         not_role_words=frozenset(names["not_role_words"]),
         single_name_heads=frozenset(names["single_name_heads"]),

@@ -207,7 +207,8 @@ class PeopleFinder:
         (whose people are known, as are the people found so far)."""
         known = KnownNames(registry_names)
         doc, words, rules = self.doc, self.words, self.rules
-        taken_flags = doc.token_flags(taken)
+        # No name is read from a title-case headline's capitals ("Leaders Exchange Greetings").
+        taken_flags = doc.token_flags(taken + doc.title_case_spans())
         mentions: list[Mention] = []
         # A name starts with a capital, and has two words at least (see below): a capital, a
         # particle ("bin") or an initial's full stop must follow. The other tokens are skipped
@@ -333,10 +334,13 @@ class PeopleFinder:
             return i  # most calls: a capitalised word that is not a name's
         line_starts, n = self.doc.line_starts, len(words)
         j = i + 2 if initial else i + 1
+        place_suffixes = self.rules.run_breaking_places
         while j < n and j not in line_starts:
             if len(words[j]) == 1 and self._initial_at(j):
                 j += 2
                 continue
+            if words[j] in place_suffixes:
+                break  # "Tran Phu Street": the run before it is followed by a place suffix
             if is_name(j):
                 j += 1
                 continue

@@ -96,6 +96,16 @@ class ArticleTagger:
         spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
         self.in_gazetteer = self.token_flags(spans)
 
+    def title_case_spans(self) -> list[tuple[int, int]]:
+        """The headline, when it is Written Like This (title case): every word is capitalised
+        there, so a capital says nothing of a name. (VNA's other lines are sentence case.)"""
+        headline = self.text.split("\n", 1)[0]
+        words = headline.split()
+        small = self.rules.connectors
+        if 4 <= len(words) <= 25 and all(w[0].isupper() or w in small or not w[0].isalpha() for w in words):
+            return [(0, len(headline))]
+        return []
+
     def _line_starts(self) -> frozenset[int]:
         starts, text, found = self.starts, self.text, set()
         position = text.find("\n")

@@ -189,7 +189,9 @@ class TitleReader:
         words = self.words
         if k + 1 >= len(words) or words[k] != ",":
             return NO_TITLE
-        return self.forwards(k + 1)
+        # An apposition closes: "X, Ambassador of Canada, said", but not "After visiting Trang
+        # An, the President toured ..." (a place, then the sentence's subject).
+        return self.forwards(k + 1, closed=True)
 
     def appointment(self, k: int) -> Title:
         """ "... on her appointment as the new Prime Minister of France" after a name ending
@@ -203,8 +205,9 @@ class TitleReader:
         start = doc.token_starting_at(match.end())
         return NO_TITLE if start is None else self.forwards(start)
 
-    def forwards(self, j: int) -> Title:
-        """The title starting at token j (after "the", "new"), up to the end of its phrase."""
+    def forwards(self, j: int, closed: bool = False) -> Title:
+        """The title starting at token j (after "the", "new"), up to the end of its phrase;
+        `closed`: only when punctuation or a line end ends it, not a lower-case word."""
         words, rules, n = self.words, self.rules, len(self.words)
         while j < n and (words[j] in _ARTICLES or words[j] in rules.not_role_words):
             j += 1
@@ -226,9 +229,12 @@ class TitleReader:
                 and word not in rules.connectors
                 and not self._is_head(word)
                 and word.capitalize() not in rules.title_words
+                and not self.doc.in_gazetteer[j]  # "Côte d'Ivoire"
             ):
                 # "as Prime Minister of the African country": the phrase after the last "of"
                 # is not part of the title.
+                if closed:
+                    return NO_TITLE
                 if last_of is not None:
                     j = last_of
                 break
@@ -277,7 +283,11 @@ class TitleReader:
                 break
         # A head anywhere, or an honorific right before the name ("Mr", "his wife"; not
         # "Cambodian Ambassadors in Phnom Penh").
-        titled = not rules.heads.isdisjoint(words[j:i]) or words[i - 1] in rules.honorifics
+        titled = (
+            not rules.heads.isdisjoint(words[j:i])
+            or words[i - 1] in rules.honorifics
+            or words[i - 1] in rules.plural_titles
+        )
         # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
         while j < i and (
             words[j] in rules.connectors
@@ -303,4 +313,10 @@ class TitleReader:
             k -= 1
         if k < i and not rules.post_heads.isdisjoint(words[j:k]):
             i = k
-        return Title(" ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
+        prefix = ""
+        if words[j] in ("Former", "former") and j + 1 < i and doc.in_gazetteer[j + 1]:
+            # "Former Australian Foreign Minister": the country is the person's, not the role's.
+            prefix, j = words[j] + " ", j + 1
+            while j < i and (doc.in_gazetteer[j] or words[j] in _POSSESSIVES):
+                j += 1
+        return Title(prefix + " ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
