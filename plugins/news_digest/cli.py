@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import lock
 from .article import Article, Tags
 from .gazetteer import gazetteer
 from .importer import import_seeds, process_seed
@@ -49,6 +50,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.cache:  # the build's lock: one import or build at a time in this folder
+        lock.hold(Path(args.cache).parent)
     report = import_seeds(
         Path(args.seeds),
         Path(args.posts),

@@ -10,7 +10,7 @@ from typing import Any
 
 from pelican import signals
 
-from . import incremental
+from . import incremental, lock
 from .importer import import_seeds
 from .incremental import DigestWriter, fingerprint
 from .pages import NewsDigestGenerator
@@ -50,6 +50,7 @@ def configure_and_import(pelican: Any) -> None:
     for template in ("country", "person"):
         settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault(template, None)
     ours = digest_settings(settings)
+    lock.hold(Path(settings["CACHE_PATH"]))  # one build at a time in this folder, until exit
     if not ours["IMPORT"]:
         return
     cache = Path(settings["CACHE_PATH"]) / "news-digest-import.pickle" if ours["IMPORT_CACHE"] else None
