@@ -8,6 +8,7 @@ plugin is called for the n-th time (during the import, the rendering, the search
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import pickle
@@ -255,6 +256,31 @@ def test_a_damaged_import_cache_is_rebuilt_and_gives_the_same_import(tmp_path: P
     assert second["published"] == first["published"]
     assert second["rejected"] == first["rejected"] == []
     assert len(first["published"]) == 3
+
+
+# -- Pelican's own caches --------------------------------------------------------------------
+
+PELICAN_CACHES = {
+    "cut short": lambda data: data[: len(data) // 2],
+    "garbage": lambda data: b"not a gzip stream at all",
+    "another shape": lambda data: gzip.compress(pickle.dumps(["a", "list"])),
+    "empty": lambda data: b"",
+}
+
+
+@pytest.mark.parametrize("damage", list(PELICAN_CACHES))
+def test_a_damaged_pelican_cache_is_rebuilt_never_a_crash(
+    tmp_path: Path, reference: dict, damage: str
+) -> None:
+    project = make_project(tmp_path)
+    set_seeds(project, reference["all"], (*FIRST_ONLY, *LATER))
+    build(project)
+    caches = [p for p in (project / "cache").iterdir() if p.name.endswith("-Readers")]
+    assert caches
+    for path in caches:
+        path.write_bytes(PELICAN_CACHES[damage](path.read_bytes()))
+    output = build(project)
+    assert differences(without(tree(output), PAGEFIND), without(reference["final"], PAGEFIND)) == []
 
 
 # -- two builds at once ----------------------------------------------------------------------

@@ -34,6 +34,8 @@ from typing import Any
 
 from pelican.writers import Writer
 
+from . import pelican_cache
+
 log = logging.getLogger(__name__)
 
 LEDGER_NAME = "news-digest-pages.json"
@@ -306,7 +308,9 @@ def begin(pelican: Any) -> Ledger:
     global _active
     settings = pelican.settings
     output = Path(pelican.output_path)
-    _active = Ledger.open(output, Path(settings["CACHE_PATH"]), build_salt(settings))
+    cache = Path(settings["CACHE_PATH"])
+    _active = Ledger.open(output, cache, build_salt(settings))
+    pelican_cache.check(cache, bool(settings.get("GZIP_CACHE", True)))  # before Pelican loads them
     content = Path(pelican.path).resolve()
     holds_content = output.resolve() == content or output.resolve() in content.parents
     if (
@@ -327,6 +331,7 @@ def end() -> Ledger | None:
     if ledger is not None:
         ledger.sweep()
         ledger.save()
+        pelican_cache.record(ledger.path.parent)
         log.info(
             "news-digest: %d page groups rendered, %d unchanged, %d stale files removed",
             ledger.rendered,
