@@ -44,6 +44,7 @@ _RESULT_TYPES: dict[str, tuple[type, ...]] = {
     "error": (str, type(None)),
     "title": (str,),
     "slug": (str,),
+    "title_slug": (str,),
     "url": (str,),
     "content_hash": (str,),
     "date": (dt.date,),

@@ -31,7 +31,7 @@ from .clean import ExtractionError, extract
 from .import_cache import ImportCache, bytes_digest
 from .import_plan import ImportPlan, Key, PlannedPost, SeedResult, paragraph_hashes, plan_import
 from .post_files import TEMP_PREFIX, file_digest, remove_stale, write_file, write_if_changed, write_temporary
-from .posts import SLUG_PLACEHOLDER, base_slug, fill_slug, post_date, render_post
+from .posts import SLUG_PLACEHOLDER, article_slug, base_slug, fill_slug, post_date, render_post
 from .seeds import MAX_SEED_BYTES, SeedError, decode, read_seed_bytes, walk_seeds
 from .tag import tag
 
@@ -178,7 +178,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None, root: str |
     if item.article is None or item.tags is None:
         return digest, SeedResult(name, error=item.error), None
     article, tags = item.article, item.tags
-    slug = base_slug(article.title)
+    slug = article_slug(article)
     post = at_slug = post_error = None
     try:
         text = render_post(article, tags, SLUG_PLACEHOLDER, name)
@@ -192,6 +192,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None, root: str |
         seed=name,
         title=article.title,
         slug=slug,
+        title_slug=base_slug(article.title),
         url=source_url(article),
         content_hash=article.content_hash,
         date=post_date(article),
