@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from functools import cache
 from .article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, Article
 from .data import load_data
 from .matching import has_whole_word, whole_words, words_pattern
+from .normalise import normalise, symbols_only_title
 
 
 class ExtractionError(ValueError):
@@ -102,9 +102,10 @@ def _kept(match: re.Match[str]) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Unicode-normalise and drop injected symbols, zero-width characters and odd spaces."""
+    """Unicode-normalise (look-alike letters and combining marks too: normalise.py) and drop
+    injected symbols, zero-width characters and odd spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    text = normalise(text)
     return _NOT_KEPT.sub(_kept, text)
 
 
@@ -178,6 +179,8 @@ def extract(raw: str, source_file: str) -> Article:
     headers, lines = content_lines(raw)
     if not lines:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
+    if symbols_only_title(raw, lines[0], lambda line: tidy_line(normalise_text(line))):
+        raise ExtractionError("no title: the title line is only emoji or symbols (nothing left once cleaned)")
     title = lines[0].removesuffix("/.").strip()
     if not title:
         raise ExtractionError("no title: the first line is only the end marker '/.'")

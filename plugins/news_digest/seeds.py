@@ -20,6 +20,9 @@ _READ_SIZE = 1 << 16
 # A text with more C0/C1 control characters (other than tab and line ends) than this share
 # of its characters is binary data, whatever encoding it happens to decode in.
 MAX_CONTROL_SHARE = 0.05
+# Bytes that are not UTF-8, as a share of a file that has UTF-8 sequences, up to which they are
+# stray bytes in a UTF-8 file (read one by one) rather than a file in a legacy code page.
+MAX_STRAY_SHARE = 0.01
 
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -57,9 +60,11 @@ def _decode_legacy(data: bytes) -> str:
     """Text that is not valid UTF-8: UTF-8 with some cp1252 bytes mixed in, or all cp1252/Latin-1."""
     valid = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
     invalid = data.decode("utf-8", errors="replace").count("\ufffd")
-    if valid and valid >= invalid:
-        # UTF-8 (curly quotes, accents) with a few stray legacy bytes: keep both right. (Random
-        # binary has about four invalid bytes per valid sequence; it goes to the detector.)
+    if valid and (valid >= invalid or invalid <= MAX_STRAY_SHARE * len(data)):
+        # UTF-8 (curly quotes, accents) with a few stray legacy bytes: each stray byte is read on
+        # its own, the rest stays UTF-8 (decoding the whole file in a code page would garble every
+        # accent). Random binary has about four invalid bytes per valid sequence, and most of its
+        # bytes invalid: it goes to the detector.
         return data.decode("utf-8", errors="news_digest.legacy")
     best = from_bytes(data, cp_isolation=_LEGACY_ENCODINGS).best()
     if best is None:
