@@ -653,6 +653,21 @@ def test_the_command_line_and_the_build_share_the_cache(tmp_path: Path, monkeypa
     assert seeds_read == [] and report.written == 0 and lists(again) == lists(first)
 
 
+def test_a_copy_of_the_project_elsewhere_reuses_the_cache(tmp_path: Path, seeds_read) -> None:
+    """The deploy hook builds each release in a new folder with the last release's cache."""
+    make_seeds(tmp_path / "old" / "seeds", ["cp1252.txt", "latin-1.txt", "utf8-bom.txt"])
+    _, first = cached_import(tmp_path / "old")
+    shutil.copytree(tmp_path / "old", tmp_path / "new")
+    shutil.rmtree(tmp_path / "old")  # nothing is read from the old folder
+    seeds_read.clear()
+    report, again = cached_import(tmp_path / "new")
+    assert seeds_read == [] and report.written == 0 and lists(again) == lists(first)
+    make_seeds(tmp_path / "new" / "seeds", ["no-dateline.txt"])  # and one seed more: only it is read
+    report, more = cached_import(tmp_path / "new")
+    assert seeds_read == ["seeds/no-dateline.txt"] and report.written == 1
+    assert len(more["published"]) == len(first["published"]) + 1
+
+
 def test_a_cache_of_other_code_or_a_broken_one_is_not_used(tmp_path: Path, monkeypatch, seeds_read) -> None:
     make_seeds(tmp_path / "seeds", ["cp1252.txt", "latin-1.txt", "utf8-bom.txt"])
     _, first = cached_import(tmp_path)

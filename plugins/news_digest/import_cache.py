@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import pickle
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -138,6 +139,7 @@ class ImportCache:
         self._results_at = 0  # where the results start in the file
         self.dirty = False
         self.problem: str | None = None  # why the cache file could not be used
+        self._move: Callable[[Key], Key] = lambda key: key  # see `rebase`
         if path is None:
             return
         try:
@@ -154,6 +156,26 @@ class ImportCache:
             log.warning("news-digest: import cache %s is unusable (%s); rebuilt", path, self.problem)
             return
         self.digests_then, self.context, self.plan = digests, context, plan
+
+    def rebase(self, root: str) -> None:
+        """The seeds of the cache under the seeds folder `root`, when it was built under another
+        (a release of the deploy hook is built in a new folder, with the last release's cache):
+        the same seeds, by their place in the folder."""
+        if not (isinstance(self.context, tuple) and self.context and isinstance(self.context[0], str)):
+            return
+        old = self.context[0]
+        if old == root:
+            return
+
+        def move(key: Key) -> Key:
+            inside = os.path.relpath(key[0], old)
+            return key if inside.startswith(os.pardir) else (os.path.join(root, inside), key[1])
+
+        self.digests_then = {move(key): digest for key, digest in self.digests_then.items()}
+        if self.plan is not None:
+            self.plan.posts = [post._replace(key=move(post.key)) for post in self.plan.posts]
+        self._move = move
+        self.context = (root, *self.context[1:])
 
     def digests(self, keys: list[Key], root: str | None = None) -> dict[Key, str | None]:
         """The hash of every seed the cache knows (the others are hashed as they are read)."""
@@ -181,7 +203,9 @@ class ImportCache:
                         loaded = pickle.load(handle)
                     if not isinstance(loaded, dict):
                         raise CacheShapeError("the seeds' results are not a mapping")
-                    self._results = {key: _result(values) for key, values in loaded.items() if _is_key(key)}
+                    self._results = {
+                        self._move(key): _result(values) for key, values in loaded.items() if _is_key(key)
+                    }
                 except _LOAD_ERRORS as error:
                     self._results = {}
                     self.problem = f"{type(error).__name__}: {error}"

@@ -368,6 +368,7 @@ def import_seeds(
     context = (str(seeds_dir), [seed.key[1] for seed in hidden])  # what else a plan depends on
 
     cache = ImportCache(cache_path)
+    cache.rebase(str(seeds_dir))  # a copy of the project elsewhere (a new release) reuses it
     staged: dict[Key, Staged] = {}  # posts written ahead by `seed_result`
     root = str(seeds_dir)
     digests = cache.digests(keys, root)
