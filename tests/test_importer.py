@@ -691,3 +691,19 @@ def test_workers_import_what_one_process_imports(tmp_path: Path, monkeypatch) ->
     assert lists(together) == lists(alone)
     assert tree(tmp_path / "two" / "content") == tree(tmp_path / "one" / "content")
     assert not [p for p in (tmp_path / "two").rglob("*") if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_an_article_naming_thousands_of_officials_tags_the_first_hundred(tmp_path: Path) -> None:
+    """Each official gets a page listing the article: 10,000 names made 75 GB of pages."""
+    names = " ".join(
+        f"Lao Deputy Minister Khamphao Ern{chr(65 + n // 26 % 26)}{chr(97 + n % 26)}x met guests."
+        for n in range(300)
+    )
+    seed = tmp_path / "many.txt"
+    seed.write_text(
+        f"Vietnam, Laos talks\nLead.\nHanoi (VNA) – {names} on May 2, 2025./.\n", encoding="utf-8"
+    )
+    item = process_seed(str(seed))
+    assert item.tags is not None and len(item.tags.officials) == importer.MAX_OFFICIALS
+    assert any("officials named: only the first 100 are tagged" in w for w in item.warnings)
+    assert set(item.tags.aliases.values()) <= {o.name for o in item.tags.officials}

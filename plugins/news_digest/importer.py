@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 CHUNK_SIZE = 64  # seeds per task sent to a worker process
 LONG_TITLE = 200  # characters; longer titles are kept (the slug is bounded) but reported
+# Officials tagged in one article. Each gets a page listing the article (with its tags): a seed
+# naming 10,000 people by pattern made 10,000 pages of 4 MB each (75 GB). Real articles name
+# a few dozen at most; the first ones named are kept and the report says so.
+MAX_OFFICIALS = 100
 MAX_REASON = 300  # characters of an exception message kept in a rejection reason
 HIDDEN_FILE = "hidden file (name starts with '.'): not read"
 # "/." and nothing but white space up to the end of its line: a line of `str.splitlines` that
@@ -131,6 +135,18 @@ def article_warnings(raw: str, article: Article) -> list[str]:
     return warnings
 
 
+def bounded_tags(tags: Tags) -> tuple[Tags, str | None]:
+    """At most MAX_OFFICIALS officials (the first named), and the aliases of those; with a
+    warning for the report when some were left out."""
+    if len(tags.officials) <= MAX_OFFICIALS:
+        return tags, None
+    kept = tags.officials[:MAX_OFFICIALS]
+    names = {official.name for official in kept}
+    aliases = {alias: name for alias, name in tags.aliases.items() if name in names}
+    warning = f"{len(tags.officials):,} officials named: only the first {MAX_OFFICIALS} are tagged"
+    return Tags(tags.country_codes, tags.organisations, kept, aliases), warning
+
+
 def process_seed(path: str) -> Processed:
     """Read, clean and tag one seed; errors become a reason, never an exception.
 
@@ -149,8 +165,9 @@ def _process_seed(path: str, root: str | None = None) -> tuple[Processed, str | 
         digest = bytes_digest(data) if len(data) <= MAX_SEED_BYTES else None
         raw = decode(data)
         article = extract(raw, path)
-        tags = tag(article)
-        return Processed(path, article, tags, warnings=article_warnings(raw, article)), digest
+        tags, bounded = bounded_tags(tag(article))
+        warnings = article_warnings(raw, article) + ([bounded] if bounded else [])
+        return Processed(path, article, tags, warnings=warnings), digest
     except (SeedError, ExtractionError) as error:
         return Processed(path, error=str(error)), digest
     except OSError as error:
