@@ -38,7 +38,7 @@ def extraction_record(source_file: str, article: Article, tags: Tags) -> dict:
 def cmd_extract(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
-        item = process_seed(path)
+        item = process_seed(path, follow_links=True)  # named by the operator, not found in seeds/
         if item.error:
             record = {"source_file": path, "error": item.error}
             print(f"news-digest: {path}: {item.error}", file=sys.stderr)

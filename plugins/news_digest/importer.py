@@ -147,21 +147,24 @@ def bounded_tags(tags: Tags) -> tuple[Tags, str | None]:
     return Tags(tags.country_codes, tags.organisations, kept, aliases), warning
 
 
-def process_seed(path: str) -> Processed:
-    """Read, clean and tag one seed; errors become a reason, never an exception.
+def process_seed(path: str, follow_links: bool = False) -> Processed:
+    """Read, clean and tag one seed; errors become a reason, never an exception. Links are not
+    followed unless `follow_links` (files the operator names on the command line).
 
     A bug in cleaning or tagging (any other exception) rejects this seed alone, with the reason
     "internal error: ...", and the import goes on with the others.
     """
-    return _process_seed(path)[0]
+    return _process_seed(path, follow_links=follow_links)[0]
 
 
-def _process_seed(path: str, root: str | None = None) -> tuple[Processed, str | None]:
+def _process_seed(
+    path: str, root: str | None = None, follow_links: bool = False
+) -> tuple[Processed, str | None]:
     """`process_seed` of the seed at `path` inside `root` (default: its folder), and the hash of
     the bytes it read (None when it read none, or too many)."""
     digest = None
     try:
-        data = read_seed_bytes(path, root)
+        data = read_seed_bytes(path, root, follow_links)
         digest = bytes_digest(data) if len(data) <= MAX_SEED_BYTES else None
         raw = decode(data)
         article = extract(raw, path)

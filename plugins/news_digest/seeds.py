@@ -183,18 +183,26 @@ def _open_plain(path: str, root: str) -> int:
     return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | _NOFOLLOW)
 
 
-def open_seed(path: str | Path, root: str | Path | None = None) -> int:
+def _open_named(path: str, root: str) -> int:
+    """A file the operator named (`news-digest extract FILE`): links followed, as any command does."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    return os.open(path, flags)  # non-blocking: a named pipe must not hang; fstat then refuses it
+
+
+def open_seed(path: str | Path, root: str | Path | None = None, follow_links: bool = False) -> int:
     """A read-only descriptor of the regular file at `path` inside `root` (default: its folder).
 
     Symbolic links (at the file or at any folder below `root`), pipes, sockets and devices are
     `SeedError`s with the reason; the descriptor is checked to be a regular file, so a file
-    swapped for something else between the check and the open is refused too.
+    swapped for something else between the check and the open is refused too. `follow_links`:
+    for files named on the command line, not found in the (untrusted) seeds folder.
     """
     path = os.path.abspath(path)
     root = os.path.abspath(root) if root is not None else os.path.dirname(path)
     if path == root:  # the seeds folder itself is listed only when it is a link (see `walk_seeds`)
         raise SeedError("the seeds folder is a symbolic link or not a folder: nothing in it is read")
-    fd = (_open_below if _SAFE_OPEN else _open_plain)(path, root)
+    opener = _open_named if follow_links else _open_below if _SAFE_OPEN else _open_plain
+    fd = opener(path, root)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -205,10 +213,10 @@ def open_seed(path: str | Path, root: str | Path | None = None) -> int:
     return fd
 
 
-def read_seed_bytes(path: str | Path, root: str | Path | None = None) -> bytes:
+def read_seed_bytes(path: str | Path, root: str | Path | None = None, follow_links: bool = False) -> bytes:
     """The bytes of one seed file inside `root` (`SeedError` when it is not a regular file there,
     or too large; see `open_seed`)."""
-    fd = open_seed(path, root)
+    fd = open_seed(path, root, follow_links)
     try:
         info = os.fstat(fd)
         if info.st_size > MAX_SEED_BYTES:
