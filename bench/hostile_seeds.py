@@ -106,6 +106,11 @@ def combining_marks() -> str:
     )
 
 
+def lookalikes() -> str:
+    """Latin words written with Cyrillic and Greek look-alike letters, in every sentence."""
+    return _fill(lambda n: "Vіеtnаm аnd Саnаdа аgrее on ΑSΕΑΝ tаlks. ")
+
+
 def duplicate_paragraphs() -> str:
     """The same paragraph over and over (duplicated captions are removed: a set, not a scan)."""
     return _fill(lambda n: "The two sides discussed trade and investment cooperation.\n")
@@ -123,6 +128,7 @@ KINDS: dict[str, Callable[[], str]] = {
     "countries": countries,
     "dates": dates,
     "combining_marks": combining_marks,
+    "lookalikes": lookalikes,
     "duplicate_paragraphs": duplicate_paragraphs,
 }
 

@@ -232,10 +232,12 @@ _SLOW_MODULES = {
     "test_editor_seeds",
     "test_publish",
     "test_docs",
+    "test_faults",
+    "test_linear_time",
 }
 # Modules that check the tooling around the site: benchmarks, the deploy hook, the CI workflow.
 _TOOLING_MODULES = {"test_count_instructions", "test_bench_report", "test_deploy_hook", "test_workflow"}
-_BUILD_FIXTURES = {"built_site", "site_builder", "output"}
+_BUILD_FIXTURES = {"built_site", "site_builder", "output", "archive_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -663,6 +663,21 @@ def test_the_command_line_and_the_build_share_the_cache(tmp_path: Path, monkeypa
     assert seeds_read == [] and report.written == 0 and lists(again) == lists(first)
 
 
+def test_a_copy_of_the_project_elsewhere_reuses_the_cache(tmp_path: Path, seeds_read) -> None:
+    """The deploy hook builds each release in a new folder with the last release's cache."""
+    make_seeds(tmp_path / "old" / "seeds", ["cp1252.txt", "latin-1.txt", "utf8-bom.txt"])
+    _, first = cached_import(tmp_path / "old")
+    shutil.copytree(tmp_path / "old", tmp_path / "new")
+    shutil.rmtree(tmp_path / "old")  # nothing is read from the old folder
+    seeds_read.clear()
+    report, again = cached_import(tmp_path / "new")
+    assert seeds_read == [] and report.written == 0 and lists(again) == lists(first)
+    make_seeds(tmp_path / "new" / "seeds", ["no-dateline.txt"])  # and one seed more: only it is read
+    report, more = cached_import(tmp_path / "new")
+    assert seeds_read == ["seeds/no-dateline.txt"] and report.written == 1
+    assert len(more["published"]) == len(first["published"]) + 1
+
+
 def test_a_cache_of_other_code_or_a_broken_one_is_not_used(tmp_path: Path, monkeypatch, seeds_read) -> None:
     make_seeds(tmp_path / "seeds", ["cp1252.txt", "latin-1.txt", "utf8-bom.txt"])
     _, first = cached_import(tmp_path)
@@ -726,3 +741,19 @@ def test_report_says_why_a_date_is_unknown_or_inferred_and_files_undated_apart(t
 )
 def test_the_older_glued_end_marker_counts_as_an_end_marker(raw: str, marked: bool) -> None:
     assert importer.has_end_marker(raw) == marked
+
+
+def test_an_article_naming_thousands_of_officials_tags_the_first_hundred(tmp_path: Path) -> None:
+    """Each official gets a page listing the article: 10,000 names made 75 GB of pages."""
+    names = " ".join(
+        f"Lao Deputy Minister Khamphao Ern{chr(65 + n // 26 % 26)}{chr(97 + n % 26)}x met guests."
+        for n in range(300)
+    )
+    seed = tmp_path / "many.txt"
+    seed.write_text(
+        f"Vietnam, Laos talks\nLead.\nHanoi (VNA) – {names} on May 2, 2025./.\n", encoding="utf-8"
+    )
+    item = process_seed(str(seed))
+    assert item.tags is not None and len(item.tags.officials) == importer.MAX_OFFICIALS
+    assert any("officials named: only the first 100 are tagged" in w for w in item.warnings)
+    assert set(item.tags.aliases.values()) <= {o.name for o in item.tags.officials}

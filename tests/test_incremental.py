@@ -86,8 +86,9 @@ def test_files_of_pages_that_are_gone_are_removed_with_their_empty_folders(tmp_p
 def test_the_ledger_of_another_output_folder_is_not_used(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     run(tmp_path / "one", cache, {"a.html": ("a", "A")})
+    shutil.copytree(cache, tmp_path / "cache-copy")  # opening a ledger marks a build in progress
     assert not Ledger.open(tmp_path / "two", cache, "s").had_ledger
-    assert Ledger.open(tmp_path / "one", cache, "s").had_ledger
+    assert Ledger.open(tmp_path / "one", tmp_path / "cache-copy", "s").had_ledger
 
 
 # -- real builds -----------------------------------------------------------------------------

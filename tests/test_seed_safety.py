@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,26 @@ def test_a_build_never_publishes_a_file_outside_the_seeds_folder(tmp_path: Path)
             assert SECRET.encode() not in data, path
             assert b"root:x:0:0" not in data, path
     assert "leak.txt" in result.stderr and "outside the seeds folder" in result.stderr
+
+
+def test_extract_follows_a_link_the_operator_names_on_the_command_line(tmp_path: Path) -> None:
+    """`news-digest extract FILE` reads what its caller names; only the seeds folder is untrusted."""
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "article.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "news_digest.cli",
+            "extract",
+            str(tmp_path / "link.txt"),
+            str(tmp_path / "pipe.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    linked, pipe = (json.loads(line) for line in result.stdout.splitlines())
+    assert linked["title"] == "Vietnam, Chile discuss trade ties"
+    assert pipe["error"] == "not a regular file (a named pipe)"

@@ -13,6 +13,7 @@ from news_digest.article import Article, Tags
 from news_digest.posts.importer import import_seeds, process_seed
 from news_digest.registry import RegistryError, add_person, default_registry, find_candidates
 from news_digest.settings import DEFAULTS, IMPORT_CACHE_NAME, REPORT_NAME, SEEDS_DIR
+from news_digest.site import lock
 from news_digest.tagging.gazetteer import gazetteer
 
 
@@ -42,7 +43,7 @@ def extraction_record(source_file: str, article: Article, tags: Tags) -> dict:
 def cmd_extract(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
-        item = process_seed(path)
+        item = process_seed(path, follow_links=True)  # named by the operator, not found in seeds/
         if item.error:
             record = {"source_file": path, "error": item.error}
             print(f"news-digest: {path}: {item.error}", file=sys.stderr)
@@ -54,6 +55,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.cache:  # the build's lock: one import or build at a time in this folder
+        lock.hold(Path(args.cache).parent)
     report = import_seeds(
         Path(args.seeds),
         Path(args.posts),

@@ -12,7 +12,7 @@ from pelican import signals
 
 from news_digest.posts.importer import import_seeds
 from news_digest.settings import IMPORT_CACHE_NAME, RESOLVED, SettingsError, digest_settings
-from news_digest.site import incremental
+from news_digest.site import incremental, lock
 from news_digest.site.incremental import DigestWriter, fingerprint
 from news_digest.site.model import build_site, is_undated, parse_list
 from news_digest.site.pages import NewsDigestGenerator
@@ -34,6 +34,7 @@ def configure_and_import(pelican: Any) -> None:
         ours = digest_settings(settings)
     except SettingsError as error:
         raise SystemExit(f"news-digest: {error} (pelicanconf.py)") from None
+    lock.hold(Path(settings["CACHE_PATH"]))  # one build at a time in this folder, until exit
     if not ours["IMPORT"]:
         return
     cache = Path(settings["CACHE_PATH"]) / IMPORT_CACHE_NAME if ours["IMPORT_CACHE"] else None

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from news_digest.article import Article
 from news_digest.data import load_data
 from news_digest.extract.dates import MONTH, MONTHS, _this_year_years, find_date  # noqa: F401 - `_this_year_years`: tests
+from news_digest.extract.normalise import normalise, symbols_only_title
 from news_digest.matching import has_whole_word, words_pattern
 
 
@@ -95,9 +95,10 @@ def _kept(match: re.Match[str]) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Unicode-normalise and drop injected symbols, zero-width characters and odd spaces."""
+    """Unicode-normalise (look-alike letters and combining marks too: normalise.py) and drop
+    injected symbols, zero-width characters and odd spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    text = normalise(text)
     return _NOT_KEPT.sub(_kept, text)
 
 
@@ -212,6 +213,8 @@ def extract(raw: str, source_file: str) -> Article:
     headers, lines = content_lines(raw)
     if not lines:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
+    if symbols_only_title(raw, lines[0], lambda line: tidy_line(normalise_text(line))):
+        raise ExtractionError("no title: the title line is only emoji or symbols (nothing left once cleaned)")
     title = lines[0].removesuffix("/.").strip()
     if not title:
         raise ExtractionError("no title: the first line is only the end marker '/.'")

@@ -20,6 +20,9 @@ _READ_SIZE = 1 << 16
 # A text with more C0/C1 control characters (other than tab and line ends) than this share
 # of its characters is binary data, whatever encoding it happens to decode in.
 MAX_CONTROL_SHARE = 0.05
+# Bytes that are not UTF-8, as a share of a file that has UTF-8 sequences, up to which they are
+# stray bytes in a UTF-8 file (read one by one) rather than a file in a legacy code page.
+MAX_STRAY_SHARE = 0.01
 
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -57,9 +60,11 @@ def _decode_legacy(data: bytes) -> str:
     """Text that is not valid UTF-8: UTF-8 with some cp1252 bytes mixed in, or all cp1252/Latin-1."""
     valid = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
     invalid = data.decode("utf-8", errors="replace").count("\ufffd")
-    if valid and valid >= invalid:
-        # UTF-8 (curly quotes, accents) with a few stray legacy bytes: keep both right. (Random
-        # binary has about four invalid bytes per valid sequence; it goes to the detector.)
+    if valid and (valid >= invalid or invalid <= MAX_STRAY_SHARE * len(data)):
+        # UTF-8 (curly quotes, accents) with a few stray legacy bytes: each stray byte is read on
+        # its own, the rest stays UTF-8 (decoding the whole file in a code page would garble every
+        # accent). Random binary has about four invalid bytes per valid sequence, and most of its
+        # bytes invalid: it goes to the detector.
         return data.decode("utf-8", errors="news_digest.legacy")
     best = from_bytes(data, cp_isolation=_LEGACY_ENCODINGS).best()
     if best is None:
@@ -178,18 +183,26 @@ def _open_plain(path: str, root: str) -> int:
     return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | _NOFOLLOW)
 
 
-def open_seed(path: str | Path, root: str | Path | None = None) -> int:
+def _open_named(path: str, root: str) -> int:
+    """A file the operator named (`news-digest extract FILE`): links followed, as any command does."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    return os.open(path, flags)  # non-blocking: a named pipe must not hang; fstat then refuses it
+
+
+def open_seed(path: str | Path, root: str | Path | None = None, follow_links: bool = False) -> int:
     """A read-only descriptor of the regular file at `path` inside `root` (default: its folder).
 
     Symbolic links (at the file or at any folder below `root`), pipes, sockets and devices are
     `SeedError`s with the reason; the descriptor is checked to be a regular file, so a file
-    swapped for something else between the check and the open is refused too.
+    swapped for something else between the check and the open is refused too. `follow_links`:
+    for files named on the command line, not found in the (untrusted) seeds folder.
     """
     path = os.path.abspath(path)
     root = os.path.abspath(root) if root is not None else os.path.dirname(path)
     if path == root:  # the seeds folder itself is listed only when it is a link (see `walk_seeds`)
         raise SeedError("the seeds folder is a symbolic link or not a folder: nothing in it is read")
-    fd = (_open_below if _SAFE_OPEN else _open_plain)(path, root)
+    opener = _open_named if follow_links else _open_below if _SAFE_OPEN else _open_plain
+    fd = opener(path, root)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -200,10 +213,10 @@ def open_seed(path: str | Path, root: str | Path | None = None) -> int:
     return fd
 
 
-def read_seed_bytes(path: str | Path, root: str | Path | None = None) -> bytes:
+def read_seed_bytes(path: str | Path, root: str | Path | None = None, follow_links: bool = False) -> bytes:
     """The bytes of one seed file inside `root` (`SeedError` when it is not a regular file there,
     or too large; see `open_seed`)."""
-    fd = open_seed(path, root)
+    fd = open_seed(path, root, follow_links)
     try:
         info = os.fstat(fd)
         if info.st_size > MAX_SEED_BYTES:

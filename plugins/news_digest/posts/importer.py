@@ -39,7 +39,14 @@ from news_digest.posts.files import (
     write_temporary,
 )
 from news_digest.posts.plan import ImportPlan, Key, PlannedPost, SeedResult, paragraph_hashes, plan_import
-from news_digest.posts.render import SLUG_PLACEHOLDER, base_slug, fill_slug, post_date, render_post
+from news_digest.posts.render import (
+    SLUG_PLACEHOLDER,
+    article_slug,
+    base_slug,
+    fill_slug,
+    post_date,
+    render_post,
+)
 from news_digest.tagging.tag import tag
 
 __all__ = ["TEMP_PREFIX", "ImportReport", "Processed", "SeedResult", "import_seeds", "process_seed"]
@@ -49,6 +56,10 @@ log = logging.getLogger(__name__)
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 CHUNK_SIZE = 64  # seeds per task sent to a worker process
 LONG_TITLE = 200  # characters; longer titles are kept (the slug is bounded) but reported
+# Officials tagged in one article. Each gets a page listing the article (with its tags): a seed
+# naming 10,000 people by pattern made 10,000 pages of 4 MB each (75 GB). Real articles name
+# a few dozen at most; the first ones named are kept and the report says so.
+MAX_OFFICIALS = 100
 MAX_REASON = 300  # characters of an exception message kept in a rejection reason
 SUMMARY_FILES = 3  # files named per kind of warning in the build summary
 HIDDEN_FILE = "hidden file (name starts with '.'): not read"
@@ -171,26 +182,42 @@ def article_warnings(raw: str, article: Article) -> list[str]:
     return warnings
 
 
-def process_seed(path: str) -> Processed:
-    """Read, clean and tag one seed; errors become a reason, never an exception.
+def bounded_tags(tags: Tags) -> tuple[Tags, str | None]:
+    """At most MAX_OFFICIALS officials (the first named), and the aliases of those; with a
+    warning for the report when some were left out."""
+    if len(tags.officials) <= MAX_OFFICIALS:
+        return tags, None
+    kept = tags.officials[:MAX_OFFICIALS]
+    names = {official.name for official in kept}
+    aliases = {alias: name for alias, name in tags.aliases.items() if name in names}
+    warning = f"{len(tags.officials):,} officials named: only the first {MAX_OFFICIALS} are tagged"
+    return Tags(tags.country_codes, tags.organisations, kept, aliases), warning
+
+
+def process_seed(path: str, follow_links: bool = False) -> Processed:
+    """Read, clean and tag one seed; errors become a reason, never an exception. Links are not
+    followed unless `follow_links` (files the operator names on the command line).
 
     A bug in cleaning or tagging (any other exception) rejects this seed alone, with the reason
     "internal error: ...", and the import goes on with the others.
     """
-    return _process_seed(path)[0]
+    return _process_seed(path, follow_links=follow_links)[0]
 
 
-def _process_seed(path: str, root: str | None = None) -> tuple[Processed, str | None]:
+def _process_seed(
+    path: str, root: str | None = None, follow_links: bool = False
+) -> tuple[Processed, str | None]:
     """`process_seed` of the seed at `path` inside `root` (default: its folder), and the hash of
     the bytes it read (None when it read none, or too many)."""
     digest = None
     try:
-        data = read_seed_bytes(path, root)
+        data = read_seed_bytes(path, root, follow_links)
         digest = bytes_digest(data) if len(data) <= MAX_SEED_BYTES else None
         raw = decode(data)
         article = extract(raw, path)
-        tags = tag(article)
-        return Processed(path, article, tags, warnings=article_warnings(raw, article)), digest
+        tags, bounded = bounded_tags(tag(article))
+        warnings = article_warnings(raw, article) + ([bounded] if bounded else [])
+        return Processed(path, article, tags, warnings=warnings), digest
     except (SeedError, ExtractionError) as error:
         return Processed(path, error=str(error)), digest
     except OSError as error:
@@ -218,7 +245,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None, root: str |
     if item.article is None or item.tags is None:
         return digest, SeedResult(name, error=item.error), None
     article, tags = item.article, item.tags
-    slug = base_slug(article.title)
+    slug = article_slug(article)
     post = at_slug = post_error = None
     try:
         text = render_post(article, tags, SLUG_PLACEHOLDER, name)
@@ -232,6 +259,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None, root: str |
         seed=name,
         title=article.title,
         slug=slug,
+        title_slug=base_slug(article.title),
         url=source_url(article),
         content_hash=article.content_hash,
         date=post_date(article),
@@ -408,6 +436,7 @@ def import_seeds(
     context = (str(seeds_dir), [seed.key[1] for seed in hidden])  # what else a plan depends on
 
     cache = ImportCache(cache_path)
+    cache.rebase(str(seeds_dir))  # a copy of the project elsewhere (a new release) reuses it
     staged: dict[Key, Staged] = {}  # posts written ahead by `seed_result`
     root = str(seeds_dir)
     digests = cache.digests(keys, root)

@@ -26,7 +26,8 @@ class SeedResult(NamedTuple):
     seed: str  # the name in the report
     error: str | None = None  # why the seed is rejected
     title: str = ""
-    slug: str = ""  # `posts.base_slug` of the title
+    slug: str = ""  # `posts.article_slug`: from the source URL when it reads as a title, else the title
+    title_slug: str = ""  # `posts.base_slug` of the title: to compare titles
     url: str = ""  # `source_url` of the article
     content_hash: str = ""
     date: dt.date = FALLBACK_DATE  # `posts.post_date`
@@ -118,10 +119,10 @@ def find_duplicates(items: list[SeedResult]) -> dict[str, str]:
         url = item.url
         for other in by_url.get(url, []) if url else []:
             duplicate_of.setdefault(other.seed, item.seed)
-        for other in by_title.get(item.slug, []):
+        for other in by_title.get(item.title_slug, []):
             if other.seed not in duplicate_of and overlap(other, item) >= NEAR_DUPLICATE_OVERLAP:
                 duplicate_of[other.seed] = item.seed
-        by_title.setdefault(item.slug, []).append(item)
+        by_title.setdefault(item.title_slug, []).append(item)
         if url:
             by_url.setdefault(url, []).append(item)
     # Follow chains so every duplicate names the seed that is published.

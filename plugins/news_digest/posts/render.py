@@ -7,6 +7,7 @@ import html
 import json
 import re
 from functools import cache
+from urllib.parse import unquote, urlsplit
 
 from slugify import slugify
 
@@ -79,6 +80,33 @@ def metadata_value(text: str) -> str:
 @cache
 def base_slug(title: str) -> str:
     return slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "article"
+
+
+# The end of a source URL's last part that is not words: the site's id, the page's extension.
+_URL_EXTENSION = re.compile(r"\.(?:vnp|html?|php|aspx?|jsp)$", re.IGNORECASE)
+_URL_ID = re.compile(r"(?:[-_.](?:post|p|id)?\d+)+$", re.IGNORECASE)
+URL_SLUG_WORDS = 3  # words with letters a URL's last part needs to read as a title
+
+
+def url_slug(url: str | None) -> str | None:
+    """The slug of an article's source URL (its `URL:` header) when the URL's last part reads as
+    a title ("vietnam-india-discuss-defence-post301234.vnp" -> "vietnam-india-discuss-defence"),
+    else None. It is the same for every scrape of the story, whatever the title says now (a
+    re-scrape that corrects a misspelt title keeps the article's URL)."""
+    if not url:
+        return None
+    path = urlsplit(url.strip()).path
+    last = unquote(path.rstrip("/").rpartition("/")[2])
+    last = _URL_ID.sub("", _URL_EXTENSION.sub("", last))
+    slug = slugify(last, max_length=SLUG_MAX_LENGTH, word_boundary=True)
+    words = [word for word in slug.split("-") if any(c.isalpha() for c in word)]
+    return slug if len(words) >= URL_SLUG_WORDS else None
+
+
+def article_slug(article: Article) -> str:
+    """The last part of an article's URL: from its source URL when that reads as a title (the
+    story's identity), else from its title."""
+    return url_slug(article.url) or base_slug(article.title)
 
 
 def post_date(article: Article) -> dt.date:

@@ -11,6 +11,13 @@ from scratch would write.
 Every fingerprint also holds a salt: the plugin's code and data, the theme's templates, the
 settings and Pelican's version, so that changing any of them renders everything again. Without a
 ledger for this output folder (first build, cache removed), the output folder is emptied first.
+
+Faults: the ledger keeps each file's size and hash, so a file changed outside the build (or
+left half-written) is rendered again, not only a missing one. A build marks its ledger as in
+progress when it starts (a file beside it) and clears the mark when it saves the ledger at the
+end: a build that was killed, or failed, is followed by one from an empty output folder, since
+what it wrote and removed is unknown. A ledger that cannot be read, or is of the wrong shape, is
+reported and treated as missing (the same), never a crash.
 """
 
 from __future__ import annotations
@@ -27,10 +34,14 @@ from typing import Any
 
 from pelican.writers import Writer
 
+from news_digest.site import pelican_cache
+
 log = logging.getLogger(__name__)
 
 LEDGER_NAME = "news-digest-pages.json"
-LEDGER_VERSION = 1
+RUNNING_NAME = "news-digest-pages.running"  # exists while a build runs: see `Ledger.open`
+LEDGER_VERSION = 2
+_READ_SIZE = 1 << 20
 PLUGIN_DIR = Path(__file__).resolve().parent
 
 
@@ -66,6 +77,62 @@ def build_salt(settings: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
+def file_sum(path: Path) -> tuple[int, str] | None:
+    """(size, hash) of a file, None when it is not there."""
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.blake2b(digest_size=16)
+            size = 0
+            while chunk := handle.read(_READ_SIZE):
+                digest.update(chunk)
+                size += len(chunk)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+    return size, digest.hexdigest()
+
+
+Entry = tuple[str, list[str]]  # a page's fingerprint and its files
+Sums = dict[str, tuple[int, str]]  # file -> (size, hash)
+
+
+class LedgerShapeError(ValueError):
+    pass
+
+
+def _parse_pages(pages: object) -> tuple[dict[str, Entry], Sums]:
+    """The pages of a ledger's JSON, checked; `LedgerShapeError` for anything of the wrong shape.
+    (Version 1 listed file names alone: they are known, to be removed, but none is fresh.)"""
+    if not isinstance(pages, dict):
+        raise LedgerShapeError("'pages' is not an object")
+    entries: dict[str, Entry] = {}
+    sums: Sums = {}
+    for key, value in pages.items():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)):
+            raise LedgerShapeError(f"page {key!r} is not [fingerprint, files]")
+        if not isinstance(value[1], list):
+            raise LedgerShapeError(f"the files of page {key!r} are not a list")
+        files = []
+        for item in value[1]:
+            if isinstance(item, str):
+                files.append(item)
+            elif (
+                isinstance(item, list)
+                and len(item) == 3
+                and isinstance(item[0], str)
+                and isinstance(item[1], int)
+                and isinstance(item[2], str)
+            ):
+                files.append(item[0])
+                sums[item[0]] = (item[1], item[2])
+            else:
+                raise LedgerShapeError(f"a file of page {key!r} is not [name, size, hash]")
+        for name in files:
+            if name.startswith("/") or ".." in name.split("/") or not name:
+                raise LedgerShapeError(f"a file of page {key!r} is outside the output: {name!r}")
+        entries[key] = (value[0], files)
+    return entries, sums
+
+
 @dataclass
 class Ledger:
     """The pages of one build of one output folder, against those of the last build."""
@@ -73,28 +140,71 @@ class Ledger:
     output: Path
     path: Path
     salt: str
-    previous: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
-    current: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    previous: dict[str, Entry] = field(default_factory=dict)
+    current: dict[str, Entry] = field(default_factory=dict)
+    sums: Sums = field(default_factory=dict)  # of the files of the last build
     rendered: int = 0
     kept: int = 0
     removed: int = 0
     had_ledger: bool = False
+    problem: str | None = None  # why the ledger was not used: unreadable, interrupted build
     _writing: list[str] | None = None
+    _checked: set[str] = field(default_factory=set)  # files of kept pages: their sums hold
+    _written: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, output: Path, cache: Path, salt: str) -> Ledger:
+        """The ledger of the last build of `output`; marks this build as in progress."""
         ledger = cls(output=output.resolve(), path=cache / LEDGER_NAME, salt=salt)
+        running = ledger.path.with_name(RUNNING_NAME)
         try:
-            data = json.loads(ledger.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = None
-        if isinstance(data, dict) and data.get("output") == str(ledger.output):
-            ledger.had_ledger = True
-            pages = data.get("pages", {})
-            same_salt = data.get("salt") == salt
-            # With another salt nothing is fresh, but the old files are still known (to remove).
-            ledger.previous = {k: (v[0] if same_salt else "", list(v[1])) for k, v in pages.items()}
+            text = ledger.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = None
+        except (OSError, ValueError) as error:
+            text, ledger.problem = None, f"cannot read it ({error})"
+        if running.exists():
+            ledger.problem = "the last build did not finish (killed, or failed)"
+        elif text is not None:
+            ledger._load(text, salt)
+        if ledger.problem:
+            log.warning("news-digest: ledger of pages %s: %s; output rebuilt", ledger.path, ledger.problem)
+        cache.mkdir(parents=True, exist_ok=True)
+        running.write_text(f"{os.getpid()}\n", encoding="utf-8")
         return ledger
+
+    def _load(self, text: str, salt: str) -> None:
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict):
+                raise LedgerShapeError("not a JSON object")
+            if data.get("output") != str(self.output):
+                return  # another output folder's: not this one's
+            pages, sums = _parse_pages(data.get("pages", {}))
+        except (ValueError, RecursionError) as error:
+            self.problem = f"unreadable or of the wrong shape ({error})"
+            return
+        self.had_ledger = True
+        same_salt = data.get("salt") == salt
+        # With another salt nothing is fresh, but the old files are still known (to remove).
+        self.previous = {k: (v[0] if same_salt else "", v[1]) for k, v in pages.items()}
+        self.sums = sums
+
+    def _fresh(self, files: list[str]) -> bool:
+        """The files are there and as the last build wrote them (size, then hash)."""
+        for name in files:
+            known = self.sums.get(name)
+            if known is None:
+                return False
+            target = self.output / name
+            try:
+                if target.stat().st_size != known[0]:
+                    return False
+            except OSError:
+                return False
+            if file_sum(target) != known:
+                return False
+        return True
 
     def page(self, key: str, inputs: object | None, write: Callable[[], Any]) -> bool:
         """Write the page(s) under `key` with `write()` unless they are fresh; True if written.
@@ -103,8 +213,9 @@ class Ledger:
         """
         digest = fingerprint((self.salt, inputs)) if inputs is not None else ""
         old = self.previous.get(key)
-        if digest and old and old[0] == digest and all((self.output / f).is_file() for f in old[1]):
+        if digest and old and old[0] == digest and self._fresh(old[1]):
             self.current[key] = old
+            self._checked.update(old[1])
             self.kept += 1
             return False
         outer, self._writing = self._writing, []
@@ -129,7 +240,9 @@ class Ledger:
         if not target.is_relative_to(self.output):  # a link in the way, or a file not ours
             target = target.resolve()
         with contextlib.suppress(ValueError):
-            self._writing.append(target.relative_to(self.output).as_posix())
+            name = target.relative_to(self.output).as_posix()
+            self._writing.append(name)
+            self._written.add(name)
 
     def digest(self, key: str) -> str:
         """The fingerprint this build recorded for `key` ("" if not written yet)."""
@@ -152,16 +265,24 @@ class Ledger:
         return len(stale)
 
     def save(self) -> None:
-        data = {
-            "version": LEDGER_VERSION,
-            "output": str(self.output),
-            "salt": self.salt,
-            "pages": {k: [v[0], v[1]] for k, v in sorted(self.current.items())},
-        }
+        """Record this build's pages, with the size and hash of their files, and clear the mark of
+        a build in progress: the build finished."""
+        pages = {}
+        for key, (digest, files) in sorted(self.current.items()):
+            listed = []
+            for name in files:
+                checked = name in self._checked and name not in self._written
+                found = self.sums.get(name) if checked else None
+                found = found or file_sum(self.output / name)
+                if found is not None:  # a file written, then removed: nothing to check next time
+                    listed.append([name, *found])
+            pages[key] = [digest, listed]
+        data = {"version": LEDGER_VERSION, "output": str(self.output), "salt": self.salt, "pages": pages}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = self.path.with_name(f".tmp-{self.path.name}")
         temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         temp.replace(self.path)
+        self.path.with_name(RUNNING_NAME).unlink(missing_ok=True)
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
@@ -187,7 +308,9 @@ def begin(pelican: Any) -> Ledger:
     global _active
     settings = pelican.settings
     output = Path(pelican.output_path)
-    _active = Ledger.open(output, Path(settings["CACHE_PATH"]), build_salt(settings))
+    cache = Path(settings["CACHE_PATH"])
+    _active = Ledger.open(output, cache, build_salt(settings))
+    pelican_cache.check(cache, bool(settings.get("GZIP_CACHE", True)))  # before Pelican loads them
     content = Path(pelican.path).resolve()
     holds_content = output.resolve() == content or output.resolve() in content.parents
     if (
@@ -208,6 +331,7 @@ def end() -> Ledger | None:
     if ledger is not None:
         ledger.sweep()
         ledger.save()
+        pelican_cache.record(ledger.path.parent)
         log.info(
             "news-digest: %d page groups rendered, %d unchanged, %d stale files removed",
             ledger.rendered,
