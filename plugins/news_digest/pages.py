@@ -17,7 +17,8 @@ from pelican.generators import Generator
 from . import incremental
 from .charts import build_charts
 from .feeds import absolute, build_feed, write_feed
-from .flags import FOLDER as FLAGS, flag_codes, flag_source, licence_source
+from .flags import FOLDER as FLAGS
+from .flags import flag_codes, flag_source, licence_source
 from .gazetteer import gazetteer
 from .search import BUNDLE, article_shards, shard_months
 from .structured import article_json_ld
