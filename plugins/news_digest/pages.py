@@ -125,7 +125,7 @@ class NewsDigestGenerator(Generator):
                 f"{month.year:04d}/{month.month:02d}/",
                 paginated={"articles": month.articles},
                 month=month,
-                digest_inputs=("month", *inputs[:3]),
+                digest_inputs=("month", *inputs[:2]),  # no links to other months: not their keys
             )
         if self.ours["SEARCH"]:
             inputs = ("search", self.context["search_bundles"])
