@@ -29,7 +29,7 @@ from news_digest.charts import (
 SVG = "{http://www.w3.org/2000/svg}"
 PICTURE = re.compile(r'<div class="chart-picture">(<svg\b.*?</svg>)</div>', re.DOTALL)
 # A picture in a file of its own (the world map), shown by an <object>.
-PICTURE_FILE = re.compile(r'<div class="chart-picture"><object\b[^>]*\bdata="([^"]+)"')
+PICTURE_FILE = re.compile(r'<div class="chart-picture"[^>]*><object\b[^>]*\bdata="([^"]+)"')
 BAR_TITLE = re.compile(r"^(?P<label>.+): (?P<n>[\d,]+) articles?$")
 
 
