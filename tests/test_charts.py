@@ -7,6 +7,7 @@ same figures beside it (a table, or the page's own list or tables) as the articl
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -28,7 +29,7 @@ from news_digest.site.charts import (
 SVG = "{http://www.w3.org/2000/svg}"
 PICTURE = re.compile(r'<div class="chart-picture">(<svg\b.*?</svg>)</div>', re.DOTALL)
 # A picture in a file of its own (the world map), shown by an <object>.
-PICTURE_FILE = re.compile(r'<div class="chart-picture"><object\b[^>]*\bdata="([^"]+)"')
+PICTURE_FILE = re.compile(r'<div class="chart-picture"[^>]*><object\b[^>]*\bdata="([^"]+)"')
 BAR_TITLE = re.compile(r"^(?P<label>.+): (?P<n>[\d,]+) articles?$")
 
 
@@ -334,3 +335,67 @@ def test_map_shading_classes() -> None:
     assert bin_labels([1], 1) == ["1"]
     assert bin_colors(5) == [f"var(--map-{i})" for i in range(1, 6)]
     assert bin_colors(2) == ["var(--map-1)", "var(--map-5)"]
+
+
+# -- a long archive ------------------------------------------------------------------------------
+
+
+def fake_site(dates: list[dt.date]):
+    from types import SimpleNamespace
+
+    from news_digest.site.model import build_site
+
+    articles = [
+        SimpleNamespace(
+            metadata={"countries": "MY", "officials": "[]", "organisations": ""},
+            date=dt.datetime(d.year, d.month, d.day),
+        )
+        for d in sorted(dates, reverse=True)
+    ]
+    return build_site(articles)
+
+
+def test_a_long_archive_is_drawn_a_bar_per_year_with_labels_apart() -> None:
+    from news_digest.site.charts import Charts
+
+    dates = [dt.date(2003 + i % 23, 1 + i % 12, 1 + i % 27) for i in range(300)]
+    charts = Charts(fake_site(dates))
+    assert charts.yearly and len(charts.bins) == 23
+    chart = charts.archive
+    svg = ET.fromstring(str(chart.svg))
+    bars = bar_titles(svg)
+    assert list(bars) == [str(y) for y in range(2003, 2026)]
+    assert sum(bars.values()) == 300
+    # Year labels, none closer than a label's width (2.5 em of FONT=15 at most 480 units wide).
+    labels = [
+        t for t in svg.iter(f"{SVG}text") if (t.text or "").strip().isdigit() and len(t.text.strip()) == 4
+    ]
+    xs = sorted(float(t.get("x")) for t in labels)
+    assert 3 <= len(xs) <= 12
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= 2 * 0.62 * 15 * 4 * 0.9
+    # The table is short: the years with articles, each linking to its year's page.
+    assert [row.label for row in chart.rows] == [str(y) for y in range(2003, 2026)]
+    assert chart.rows[0].url == "2003/"
+
+
+def test_a_digest_of_a_long_archive_highlights_its_year() -> None:
+    from news_digest.site.charts import Charts
+
+    dates = [dt.date(2003, 5, 1), dt.date(2014, 6, 2), dt.date(2025, 7, 3)]
+    site = fake_site(dates)
+    charts = Charts(site)
+    month = next(m for m in site.months if m.key == "2014-06")
+    chart = charts.archive_for(month)
+    svg = ET.fromstring(str(chart.svg))
+    current = [g for g in svg.iter(f"{SVG}g") if "current" in g.get("class", "").split()]
+    assert len(current) == 1 and current[0].find(f"{SVG}title").text == "2014: 1 article"
+    # Only the years with articles are in the table; the empty ones are counted in a note.
+    assert [row.label for row in chart.rows] == ["2003", "2014", "2025"]
+    assert chart.note == "20 years with no article left out."
+
+
+def test_a_short_archive_keeps_a_bar_per_month() -> None:
+    from news_digest.site.charts import Charts
+
+    charts = Charts(fake_site([dt.date(2024, 1, 5), dt.date(2025, 12, 5)]))
+    assert not charts.yearly and len(charts.bins) == 24

@@ -12,7 +12,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "news_digest"
 STAGES = ["extract", "tagging", "posts", "site"]  # in the order of the flow
-LEAVES = {"article", "data", "matching", "settings"}
+LEAVES = {"article", "data", "fingerprints", "matching", "settings"}
 
 
 def internal_imports(path: Path) -> set[str]:
@@ -53,3 +53,14 @@ def test_the_import_side_never_loads_pelican() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_caches_key_on_the_code_of_every_stage_and_the_data() -> None:
+    """The import cache and the page ledger are only as good as every module and data file: one
+    left out (a stage's folder, a TOML file) would keep stale results after an edit to it."""
+    from news_digest.fingerprints import package_files
+
+    files = {p.relative_to(PACKAGE).as_posix() for p in package_files()}
+    assert {f"{stage}/__init__.py" for stage in STAGES} <= files
+    assert {"extract/clean.py", "tagging/people.py", "posts/render.py", "site/pages.py", "plugin.py"} <= files
+    assert {"data/people.toml", "data/countries.toml", "data/noise.toml"} <= files

@@ -54,3 +54,17 @@ def test_shard_months_read_the_span_from_the_name() -> None:
     assert shard_months("2025") == ("2025-01", "2025-12")
     assert shard_months("2003-2012") == ("2003-01", "2012-12")
     assert shard_months("2025-01-04") == ("2025-01", "2025-04")
+
+
+def test_unused_files_are_removed_from_a_bundle(tmp_path) -> None:
+    import json
+
+    from news_digest.site.search import ENTRY, remove_unused
+
+    names = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "wasm.en.pagefind", "wasm.unknown.pagefind")
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    entry = {"languages": {"en": {"hash": "en_1", "wasm": "en", "page_count": 3}}}
+    (tmp_path / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
+    remove_unused(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [ENTRY, "pagefind.js", "wasm.en.pagefind"]

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, read_seed_bytes
+from news_digest.fingerprints import PACKAGE_DIR, package_files
 from news_digest.posts.plan import ImportPlan, Key, PlannedPost, SeedResult
 
 log = logging.getLogger(__name__)
@@ -106,9 +107,8 @@ def _result(values: object) -> SeedResult:
 def code_fingerprint() -> str:
     """A hash of this package's code and data: a cached result is only as good as both."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*.toml")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in package_files():
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -345,7 +345,7 @@ class Charts:
             svg=serialize(root),
             heading=(self.unit.capitalize(), "Articles"),
             rows=rows,
-            note=f"{plural(empty, self.unit.capitalize())} with no article left out." if empty else "",
+            note=f"{plural(empty, self.unit).capitalize()} with no article left out." if empty else "",
         )
 
     def bin_url(self, key: tuple[int, int]) -> str:

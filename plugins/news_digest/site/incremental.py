@@ -34,6 +34,7 @@ from typing import Any
 
 from pelican.writers import Writer
 
+from news_digest.fingerprints import PACKAGE_DIR, package_files
 from news_digest.site import pelican_cache
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,6 @@ LEDGER_NAME = "news-digest-pages.json"
 RUNNING_NAME = "news-digest-pages.running"  # exists while a build runs: see `Ledger.open`
 LEDGER_VERSION = 2
 _READ_SIZE = 1 << 20
-PLUGIN_DIR = Path(__file__).resolve().parent
 
 
 def fingerprint(inputs: object) -> str:
@@ -63,7 +63,7 @@ def build_salt(settings: dict[str, Any]) -> str:
 
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{LEDGER_VERSION} {pelican.__version__}".encode())
-    _hash_files([*PLUGIN_DIR.rglob("*.py"), *PLUGIN_DIR.rglob("*.toml")], PLUGIN_DIR, digest)
+    _hash_files(package_files(), PACKAGE_DIR, digest)
     theme = Path(settings.get("THEME", ""))
     if theme.is_dir():
         _hash_files(theme.rglob("*.html"), theme, digest)

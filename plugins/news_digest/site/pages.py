@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from news_digest.settings import digest_settings
 from news_digest.site import incremental
 from news_digest.site.charts import build_charts
 from news_digest.site.feeds import absolute, build_feed, write_feed
+from news_digest.site.flags import FOLDER as FLAGS
+from news_digest.site.flags import flag_codes, flag_source, licence_source
 from news_digest.site.model import Site, Term, build_site, is_undated
 from news_digest.site.search import BUNDLE, article_shards, shard_months
 from news_digest.site.structured import article_json_ld
@@ -40,6 +43,7 @@ class NewsDigestGenerator(Generator):
             digest_charts=build_charts(self.site, self.ours),
             article_listing=listing_renderer(),
             article_json_ld=article_json_ld,
+            flag_codes=flag_codes(self.site.countries),
             # The search page's Pagefind bundles, newest first, with the months each holds (search.py).
             search_bundles=[
                 {"path": f"{BUNDLE}/{name}/", "months": shard_months(name)}
@@ -77,6 +81,7 @@ class NewsDigestGenerator(Generator):
         )
         self._write(writer, "404.html", "404.html", "404.html", digest_inputs=("404",))
         self._write_world_map(everything)
+        self._write_flags()
         self._write_people_pages(writer, everything)
         for year, months in years_of(site.months):
             inputs = ("year", year, [(m.key, len(m.articles)) for m in months])
@@ -122,7 +127,7 @@ class NewsDigestGenerator(Generator):
                 f"{month.year:04d}/{month.month:02d}/",
                 paginated={"articles": month.articles},
                 month=month,
-                digest_inputs=("month", *inputs[:3]),
+                digest_inputs=("month", *inputs[:2]),  # no links to other months: not their keys
             )
         if self.ours["SEARCH"]:
             inputs = ("search", self.context["search_bundles"])
@@ -156,6 +161,20 @@ class NewsDigestGenerator(Generator):
             people_sorted=people,
             digest_inputs=inputs,
         )
+
+    def _write_flags(self) -> None:
+        """The flags of the countries with pages, and their licence: only the files used."""
+        output = Path(self.output_path) / FLAGS
+        sources = {f"{code.lower()}.svg": flag_source(code) for code in self.context["flag_codes"]}
+        sources["LICENSE"] = licence_source()
+        for name, source in sorted(sources.items()):
+
+            def write(name: str = name, source: Path = source) -> None:
+                output.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, output / name)
+                self._wrote(output / name)
+
+            self._page(f"flag:{name}", (name, source.stat().st_size), write)
 
     def _write_world_map(self, inputs: object) -> None:
         charts = self.context["digest_charts"]

@@ -24,6 +24,7 @@ background thread beside Pelican, which is single-threaded.
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import os
 import re
@@ -211,9 +212,23 @@ def index_shard(indexing: Indexing, name: str, pages: list[str], stage: Path, *,
         text = log_file.read()
     if code != 0 and not indexing.cancelled:
         raise SearchIndexError(f"news-digest: pagefind failed on {name} (exit {code}):\n{text}")
+    remove_unused(bundle)
+    return indexed_pages(text) or 0
+
+
+def remove_unused(bundle: Path) -> None:
+    """Pagefind's ready-made interfaces, and the WebAssembly of languages the index has none of:
+    what is left is the index and the runtime the search page loads."""
     for unused in UNUSED_FILES:
         (bundle / unused).unlink(missing_ok=True)
-    return indexed_pages(text) or 0
+    try:
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    used = {f"wasm.{lang.get('wasm')}.pagefind" for lang in entry.get("languages", {}).values()}
+    for wasm in bundle.glob("wasm.*.pagefind"):
+        if wasm.name not in used:
+            wasm.unlink()
 
 
 def start_indexing(
