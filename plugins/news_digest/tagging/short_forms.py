@@ -5,6 +5,7 @@ an alias only when it names one person."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from news_digest.tagging.mentions import Found, Mention
@@ -56,7 +57,27 @@ class ShortForms:
         for short in shorts:  # longest first
             words = short.split()
             by_first.setdefault(words[0], []).append(words)
+        # Who was named before each token, and with which titles, kept up to date along the text
+        # (not found again from all mentions at each short form: quadratic).
+        named = sorted(found.mentions, key=lambda m: m.start)
+        titled: dict[str, list[str]] = {}
+        for mention in named:
+            if mention.title:
+                titled.setdefault(mention.name, []).append(mention.title)
+        expanded: dict[str, set[str]] = {}
+
+        def titles_of(name: str) -> set[str]:
+            if name not in expanded:
+                given = [*titled.get(name, []), *found.people[name].roles]
+                expanded[name] = {expand(t, self.rules) for t in given}
+            return expanded[name]
+
+        latest: dict[str, int] = {}  # the start of each person's latest mention before the token
+        i = 0
         for k in self._tokens_equal_to(set(by_first)):
+            while i < len(named) and named[i].start < doc.starts[k]:
+                latest[named[i].name] = named[i].start
+                i += 1
             if taken[k]:
                 continue
             words = next((w for w in by_first[self.words[k]] if self._words_at(k, w)), None)
@@ -68,9 +89,10 @@ class ShortForms:
             names = by_short[short]
             if self._inside_other_name(k, last):
                 continue
-            name, title = self._resolve(names, k, found)
+            name, title = self._resolve(names, k, titles_of, latest)
             if name:
                 found.mentions.append(Mention(start, end, name))
+                latest[name] = start
                 if short != name and len(names) == 1:
                     found.aliases.setdefault(short, name)
                 elif short != name and title:
@@ -99,53 +121,49 @@ class ShortForms:
             or self.doc.names_a_body(k_end + 1)
         )
 
-    def _resolve(self, names: list[str], k: int, found: Found) -> tuple[str | None, str | None]:
+    def _resolve(
+        self, names: list[str], k: int, titles_of: Callable[[str], set[str]], latest: dict[str, int]
+    ) -> tuple[str | None, str | None]:
         """Which of the people sharing a short form is meant at token k, and the title used
         ("PM Chinh" is the Prime Minister, "Deputy PM Chinh" the Deputy Prime Minister) when
-        the short form is shared (it is only needed then)."""
+        the short form is shared (it is only needed then). `titles_of` a person: the titles
+        (written out) of their mentions and roles; `latest`: where each was last named."""
         if len(names) == 1:
             return names[0], None
         title = self.titles.before(k).text
         if title:
             wanted = expand(title, self.rules)
-            exact = [
-                name
-                for name in names
-                if any(
-                    expand(t, self.rules) == wanted
-                    for t in [m.title for m in found.mentions if m.name == name and m.title]
-                    + list(found.people[name].roles)
-                )
-            ]
+            exact = [name for name in names if wanted in titles_of(name)]
             if len(exact) == 1:
                 return exact[0], title
-        start = self.doc.starts[k]
-        earlier = [m for m in found.mentions if m.start < start and m.name in names]
-        return (earlier[-1].name if earlier else None), None
+        earlier = [name for name in names if name in latest]
+        return (max(earlier, key=latest.__getitem__) if earlier else None), None
 
     def role_references(self, found: Found) -> None:
+        """A role phrase ("the Party chief") is the one person named before it with that role. One
+        pass over phrases and mentions together (not all mentions for each phrase: quadratic)."""
         rules, doc = self.rules, self.doc
+        mentions = sorted(found.mentions, key=lambda m: m.start)
+        # The people named so far with each required role; two are as good as many (ambiguous).
+        named: dict[tuple[str, ...], set[str]] = {tuple(r): set() for r in rules.role_references.values()}
+        i = 0
         for match in rules.role_phrases.finditer(self.text):
-            phrase = match.group()
+            while i < len(mentions) and mentions[i].start < match.start():
+                mention = mentions[i]
+                roles = [mention.title or "", *found.people[mention.name].roles]
+                for required, names in named.items():
+                    if len(names) < 2 and any(all(word in role for word in required) for role in roles):
+                        names.add(mention.name)
+                i += 1
             # "the Party chief said": a reference; "the Party and State leader", "Party chief
             # To Lam" are not.
             k, k_end = doc.token_starting_at(match.start()), doc.token_ending_at(match.end())
-            if (
-                k is None
-                or k_end is None
-                or k == 0
-                or self.words[k - 1] not in rules.role_reference_determiners
-            ):
+            if k is None or k_end is None or k == 0:
+                continue
+            if self.words[k - 1] not in rules.role_reference_determiners:
                 continue
             if k_end + 1 < len(self.words) and doc.is_name_token(k_end + 1):
                 continue
-            required = self.rules.role_references[phrase]
-            candidates = []
-            for mention in found.mentions:
-                if mention.start >= match.start():
-                    break
-                roles = [mention.title or "", *found.people[mention.name].roles]
-                if any(all(word in role for word in required) for role in roles):
-                    candidates.append(mention.name)
-            if len(set(candidates)) == 1:
-                found.aliases.setdefault(phrase, candidates[0])
+            names = named[tuple(rules.role_references[match.group()])]
+            if len(names) == 1:
+                found.aliases.setdefault(match.group(), next(iter(names)))
