@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from news_digest.article import Tags
+from news_digest.cli import extraction_record
 from news_digest.extract.clean import extract
 from news_digest.tagging.tag import _TOKEN, tag, tokenize
 
@@ -357,3 +358,22 @@ def test_tokens_of_a_sentence() -> None:
         "co-op",
     ]
     assert starts[:3] == [0, 5, 10]
+
+
+def test_people_are_given_as_the_article_writes_them_and_filed_under_the_registry_name() -> None:
+    """`extract` gives the fullest form the article writes; the site's page is the registry's."""
+    raw = (
+        "Vietnam, Brazil leaders talk\n"
+        "Hanoi (VNA) – President Luong Cuong held talks with Brazilian President Luis Inácio Lula da"
+        " Silva on May 2, 2025. President Ho Chi Minh was remembered. Lula thanked Vietnam./.\n"
+    )
+    article = extract(raw, "lula.txt")
+    tags = tag(article)
+    lula = next(o for o in tags.officials if "Lula" in o.name)
+    assert lula.name == "Luiz Inacio Lula da Silva"  # the registry's: one person page
+    assert lula.written == "Luis Inácio Lula da Silva"
+    record = extraction_record("lula.txt", article, tags)
+    assert "Luis Inácio Lula da Silva" in record["officials"]
+    assert [name for name in record["officials"] if "Lula" in name] == ["Luis Inácio Lula da Silva"]
+    ho = next((o for o in tags.officials if o.name == "Ho Chi Minh"), None)
+    assert ho is None or ho.written is None, "a title is no part of a written name"

@@ -14,10 +14,11 @@ FULL, MONTH_DAY, YEAR, NOTHING = "full", "month-day", "year", "nothing"
 class Official:
     """A person named in an article, with the title the article gives them."""
 
-    name: str
+    name: str  # canonical: the registry's name, one page per person whatever the spelling
     country: str | None = None
     title: str | None = None
     in_registry: bool = True
+    written: str | None = None  # the fullest form the article itself writes, where not `name`
 
 
 @dataclass

@@ -18,8 +18,10 @@ from news_digest.tagging.gazetteer import gazetteer
 
 
 def extraction_record(source_file: str, article: Article, tags: Tags) -> dict:
-    """One line of `news-digest extract` output (the contract in DESIGN.md)."""
+    """One line of `news-digest extract` output (the contract in DESIGN.md). People under the
+    fullest name the article writes (the site files them under the registry's canonical name)."""
     countries = gazetteer().countries
+    written = {o.name: o.written or o.name for o in tags.officials}
     return {
         "source_file": source_file,
         "title": article.title,
@@ -34,9 +36,9 @@ def extraction_record(source_file: str, article: Article, tags: Tags) -> dict:
         "countries": [countries[c].name for c in tags.country_codes],
         "country_codes": tags.country_codes,
         "organisations": tags.organisations,
-        "officials": [o.name for o in tags.officials],
-        "official_aliases": tags.aliases,
-        "official_titles": {o.name: o.title for o in tags.officials if o.title},
+        "officials": list(written.values()),
+        "official_aliases": {short: written.get(name, name) for short, name in tags.aliases.items()},
+        "official_titles": {written[o.name]: o.title for o in tags.officials if o.title},
     }
 
 

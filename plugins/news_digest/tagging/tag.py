@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from news_digest.article import Article, Official, Tags
 from news_digest.tagging.gazetteer import HOME_COUNTRY, Gazetteer, gazetteer
+from news_digest.tagging.mentions import Mention
 from news_digest.tagging.name_rules import SENTENCE_END, expand, name_rules
 from news_digest.tagging.people import Found, PeopleFinder
 
@@ -231,6 +232,20 @@ class ArticleTagger:
         return PeopleFinder(self).find()
 
 
+def written_forms(tagger: ArticleTagger, mentions: list[Mention]) -> dict[str, str]:
+    """Each person's fullest form as the article writes it ("Luis Inácio Lula da Silva" for the
+    registry's "Luiz Inacio Lula da Silva"): the mention of most words, the first of those, never
+    a short form, nor one that starts with a title ("President Ho Chi Minh")."""
+    forms: dict[str, str] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        words = tagger.text[mention.start : mention.end].split()
+        if len(words) < 2 or words[0] in tagger.rules.title_words:
+            continue
+        if len(words) > len(forms.get(mention.name, "").split()):
+            forms[mention.name] = " ".join(words)
+    return forms
+
+
 def tag(article: Article, gaz: Gazetteer | None = None) -> Tags:
     """Countries, organisations and officials named in an article."""
     tagger = ArticleTagger(article, gaz or gazetteer())
@@ -244,12 +259,14 @@ def tag(article: Article, gaz: Gazetteer | None = None) -> Tags:
             titles[mention.name].append(mention.title)
         if mention.country:
             countries[mention.name].append(mention.country)
+    written = written_forms(tagger, found.mentions)
     officials = [
         Official(
             name=name,
             country=found.people[name].country or next(iter(countries[name]), None),
             title=expand(titles[name][0], tagger.rules) if titles[name] else None,
             in_registry=name in tagger.gaz.people,
+            written=written[name] if written.get(name, name) != name else None,
         )
         for name in titles  # in order of first mention
     ]
