@@ -30,7 +30,8 @@ def stem_pattern(word: str) -> re.Pattern[str]:
 def article_texts(output: Path) -> dict[str, str]:
     """Address -> the text Pagefind indexes (the article element), of every article page."""
     texts = {}
-    for page in output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"):
+    dated = output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html")
+    for page in [*dated, *output.glob("undated/*/index.html")]:  # undated: filed under no month
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         body = soup.find(attrs={"data-pagefind-body": True})
         texts["/" + page.parent.relative_to(output).as_posix() + "/"] = body.get_text(" ").lower()
