@@ -143,11 +143,14 @@ class ShortForms:
         """A role phrase ("the Party chief") is the one person named before it with that role. One
         pass over phrases and mentions together (not all mentions for each phrase: quadratic)."""
         rules, doc = self.rules, self.doc
+        phrases = list(rules.role_phrases.finditer(self.text))
+        if not phrases:  # most articles: nothing to resolve, and no need to look at the mentions
+            return
         mentions = sorted(found.mentions, key=lambda m: m.start)
         # The people named so far with each required role; two are as good as many (ambiguous).
         named: dict[tuple[str, ...], set[str]] = {tuple(r): set() for r in rules.role_references.values()}
         i = 0
-        for match in rules.role_phrases.finditer(self.text):
+        for match in phrases:
             while i < len(mentions) and mentions[i].start < match.start():
                 mention = mentions[i]
                 roles = [mention.title or "", *found.people[mention.name].roles]
