@@ -147,8 +147,10 @@ class ShortForms:
         if not phrases:  # most articles: nothing to resolve, and no need to look at the mentions
             return
         mentions = sorted(found.mentions, key=lambda m: m.start)
-        # The people named so far with each required role; two are as good as many (ambiguous).
-        named: dict[tuple[str, ...], set[str]] = {tuple(r): set() for r in rules.role_references.values()}
+        # The people named so far with each role that this text's phrases require; two are as good
+        # as many (ambiguous).
+        required = {tuple(rules.role_references[match.group()]) for match in phrases}
+        named: dict[tuple[str, ...], set[str]] = {words: set() for words in required}
         i = 0
         for match in phrases:
             while i < len(mentions) and mentions[i].start < match.start():
