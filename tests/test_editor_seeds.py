@@ -16,8 +16,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import PROJECT_ROOT, build_copy, example_seeds, html_pages, resolve, sample_seeds
-from test_html import references
+from conftest import PROJECT_ROOT, build_copy, example_seeds, sample_seeds
+from test_html import broken_references
 
 
 def editor_seeds(dest: Path) -> list[Path]:
@@ -62,16 +62,7 @@ def test_every_published_article_has_its_page(project: Path) -> None:
 
 
 def test_no_broken_internal_reference(project: Path) -> None:
-    output = project / "output"
-    broken = []
-    for page in html_pages(output):
-        for where, href in references(page):
-            if href.startswith(("mailto:", "tel:", "javascript:", "data:")) or not href.strip():
-                continue
-            target = resolve(output, page, href)
-            if target is not None and not target.is_file():
-                broken.append((page.relative_to(output).as_posix(), where, href))
-    assert broken == []
+    assert broken_references(project / "output") == []
 
 
 def test_every_feed_parses(project: Path) -> None:

@@ -24,7 +24,6 @@ import watchfiles
 from pelican.server import ComplexHTTPRequestHandler
 
 WATCHED = ("seeds", "content", "theme", "plugins")
-IGNORED_PARTS = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache"})
 
 
 class NotFoundPageHandler(ComplexHTTPRequestHandler):
@@ -61,26 +60,23 @@ def make_server(folder: Path, port: int, bind: str = "127.0.0.1") -> ThreadingHT
     return ThreadingHTTPServer((bind, port), NotFoundPageHandler)
 
 
-def pelican_command(settings: str, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", settings, *extra]
-
-
 def build(project: Path, settings: str) -> int:
     """One build in its own process (so that the import runs); returns its exit status."""
-    return subprocess.run(pelican_command(settings), cwd=project, check=False).returncode
+    command = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", settings]
+    return subprocess.run(command, cwd=project, check=False).returncode
 
 
 class InputFilter(watchfiles.DefaultFilter):
     """Changes to the build's inputs: not the posts the import writes, nor caches."""
 
     def __init__(self, posts: Path) -> None:
-        super().__init__()
+        super().__init__(ignore_dirs=(*watchfiles.DefaultFilter.ignore_dirs, ".ruff_cache"))
         self.posts = str(posts.resolve())
 
     def __call__(self, change: watchfiles.Change, path: str) -> bool:
         if path == self.posts or path.startswith(self.posts + "/"):
             return False
-        return super().__call__(change, path) and not IGNORED_PARTS.intersection(Path(path).parts)
+        return super().__call__(change, path)
 
 
 def input_changes(
