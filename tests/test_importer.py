@@ -6,6 +6,7 @@ published, duplicate of another seed, or rejected with a reason naming the probl
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -15,11 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from news_digest import atomic
 from news_digest.extract.seeds import MAX_SEED_BYTES
 from news_digest.posts import cache as import_cache
-from news_digest.posts import importer
+from news_digest.posts import importer, report
 from news_digest.posts.importer import TEMP_PREFIX, import_seeds, process_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,17 +259,6 @@ def test_no_end_marker_and_no_dateline_are_published_with_a_warning(corpus) -> N
     assert not any("Peru" in p or "Lima" in p for p in article.paragraphs), "teasers are not the body"
 
 
-LINE_ENDS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-@settings(max_examples=500)
-@given(st.text(alphabet="/.a \t\u3000\u00a0" + LINE_ENDS, max_size=14))
-def test_the_end_marker_is_found_where_a_line_ends_with_it(raw: str) -> None:
-    """The warning's test: some line of `str.splitlines` ends in "/." once stripped."""
-    ends_a_line = any(line.rstrip().endswith("/.") for line in raw.splitlines())
-    assert bool(importer._END_OF_LINE_MARKER.search(raw)) == ends_a_line
-
-
 def test_very_long_title_gets_a_bounded_slug(corpus) -> None:
     project, _report, data = corpus
     post = post_of(data, "very-long-title.txt")
@@ -404,14 +393,13 @@ def test_interrupted_write_leaves_old_post_whole_and_no_temporary_file(tmp_path,
     old = post.read_bytes()
     make_seeds(tmp_path / "seeds", ["rescrape-2 corrected.txt"])
 
-    real_write = os.write
+    class HalfWritten(io.FileIO):
+        def write(self, data) -> int:
+            """Writes half of the data, then the process is "killed"."""
+            super().write(bytes(data[: len(data) // 2]))
+            raise KeyboardInterrupt
 
-    def half_write(fd: int, data) -> int:
-        """Writes half of the data, then the process is "killed"."""
-        real_write(fd, bytes(data[: len(data) // 2]))
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(importer.os, "write", half_write)
+    monkeypatch.setattr(atomic, "open", HalfWritten, raising=False)
     with pytest.raises(KeyboardInterrupt):
         run_import(tmp_path)
     monkeypatch.undo()
@@ -737,10 +725,21 @@ def test_report_says_why_a_date_is_unknown_or_inferred_and_files_undated_apart(t
         ("Title\nHanoi (VNA) – Text./.\n", True),
         ("Title\nHanoi (VNA) – Text about the VNA\nMore\n", False),
         ("Title\nHanoi (VNA) – Text.\nVNA\nTeaser\n", False),
+        ("Title\nHanoi (VNA) – Text.\n/.\nTeaser\n", True),
+        ("Title\nThe lead, which ends the article./.\nTeaser\n", True),
+        ("Title\nHanoi (VNA) – Text.\nRelated news\nA teaser./.\n", False),
     ],
 )
-def test_the_older_glued_end_marker_counts_as_an_end_marker(raw: str, marked: bool) -> None:
-    assert importer.has_end_marker(raw) == marked
+def test_the_end_marker_warning_says_whether_the_body_ended_with_a_marker(
+    tmp_path: Path, raw: str, marked: bool
+) -> None:
+    """Every form of the end marker counts (`/.` on a line of its own or glued to the last
+    sentence, `-VNA`); one found only after a teaser heading does not end the body."""
+    seed = tmp_path / "seed.txt"
+    seed.write_text(raw, encoding="utf-8")
+    item = process_seed(str(seed))
+    assert item.article is not None and item.article.end_marker == marked
+    assert any(w.startswith("no end marker") for w in item.warnings) != marked
 
 
 def test_an_article_naming_thousands_of_officials_tags_the_first_hundred(tmp_path: Path) -> None:
@@ -754,6 +753,6 @@ def test_an_article_naming_thousands_of_officials_tags_the_first_hundred(tmp_pat
         f"Vietnam, Laos talks\nLead.\nHanoi (VNA) – {names} on May 2, 2025./.\n", encoding="utf-8"
     )
     item = process_seed(str(seed))
-    assert item.tags is not None and len(item.tags.officials) == importer.MAX_OFFICIALS
+    assert item.tags is not None and len(item.tags.officials) == report.MAX_OFFICIALS
     assert any("officials named: only the first 100 are tagged" in w for w in item.warnings)
     assert set(item.tags.aliases.values()) <= {o.name for o in item.tags.officials}

@@ -58,7 +58,7 @@ def test_the_import_side_never_loads_pelican() -> None:
 def test_caches_key_on_the_code_of_every_stage_and_the_data() -> None:
     """The import cache and the page ledger are only as good as every module and data file: one
     left out (a stage's folder, a TOML file) would keep stale results after an edit to it."""
-    from news_digest.fingerprints import package_files
+    from news_digest.hashing import package_files
 
     files = {p.relative_to(PACKAGE).as_posix() for p in package_files()}
     assert {f"{stage}/__init__.py" for stage in STAGES} <= files

@@ -57,3 +57,6 @@ class Article:
     date_warnings: list[str] = field(default_factory=list)
     # (month, day) of the reported event when the text gives no year for it: shown, never filed.
     event_month_day: tuple[int, int] | None = None
+    # Whether the text ends with an end marker ("/.", "-VNA"): without one, the body may run on
+    # into teasers of other articles.
+    end_marker: bool = False

@@ -10,10 +10,11 @@ from typing import Any
 
 from pelican import signals
 
+from news_digest.hashing import value_digest
 from news_digest.posts.importer import import_seeds
 from news_digest.settings import IMPORT_CACHE_NAME, RESOLVED, SettingsError, digest_settings
 from news_digest.site import incremental, lock
-from news_digest.site.incremental import DigestWriter, fingerprint
+from news_digest.site.incremental import DigestWriter
 from news_digest.site.model import build_site, is_undated, parse_list
 from news_digest.site.pages import NewsDigestGenerator
 from news_digest.site.search import build_index, start_early
@@ -112,7 +113,7 @@ def article_fingerprint(article: Any) -> str:
         for t in (*article.tagged_countries, *article.tagged_organisations, *article.tagged_people)
     ]
     metadata = sorted((key, str(value)) for key, value in article.metadata.items())
-    return fingerprint((article._content, metadata, article.digest_url, article.date_label, tagged))
+    return value_digest((article._content, metadata, article.digest_url, article.date_label, tagged))
 
 
 def _nearest(indices: list[int], index: int, count: int) -> list[int]:

@@ -6,15 +6,15 @@ name, spam, a body paragraph or a teaser after the end marker `/.`.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from news_digest.article import Article
 from news_digest.data import load_data
-from news_digest.extract.dates import MONTH, MONTHS, _this_year_years, find_date  # noqa: F401 - `_this_year_years`: tests
+from news_digest.extract.dates import MONTH, MONTHS, find_date
 from news_digest.extract.normalise import normalise, symbols_only_title
+from news_digest.hashing import texts_digest
 from news_digest.matching import has_whole_word, words_pattern
 
 
@@ -208,11 +208,8 @@ def _dateline(line: str) -> re.Match[str] | None:
     return noise_rules().dateline.match(line) if "(" in line else None
 
 
-def extract(raw: str, source_file: str) -> Article:
-    """Turn raw article text into an `Article`; raises `ExtractionError` when it is not one."""
-    headers, lines = content_lines(raw)
-    if not lines:
-        raise ExtractionError("no text left after removing noise (empty, or spam only)")
+def _title(raw: str, lines: list[str]) -> str:
+    """The first line, unless it is not a title (`ExtractionError` says why)."""
     if symbols_only_title(raw, lines[0], lambda line: tidy_line(normalise_text(line))):
         raise ExtractionError("no title: the title line is only emoji or symbols (nothing left once cleaned)")
     title = lines[0].removesuffix("/.").strip()
@@ -220,42 +217,58 @@ def extract(raw: str, source_file: str) -> Article:
         raise ExtractionError("no title: the first line is only the end marker '/.'")
     if is_caption(title) or _dateline(title):
         raise ExtractionError("no title: the first line is a caption or the dateline paragraph")
-    rest = lines[1:]
-    # The lead: the first line after the title that is not a caption (nor an image file name,
-    # already dropped), unless it is the dateline paragraph.
+    return title
+
+
+def _lead(rest: list[str]) -> tuple[str | None, list[str], bool]:
+    """The lead: the first line after the title that is not a caption (nor an image file name,
+    already dropped), unless it is the dateline paragraph; with the lines left, and whether the
+    lead carries the end marker (then what follows it are teasers)."""
     skipped = 0
     while skipped < len(rest) and is_caption(rest[skipped]):
         skipped += 1
-    lead = None
-    if skipped < len(rest) and not _dateline(rest[skipped]) and not is_teaser_heading(rest[skipped]):
-        lead = rest[skipped]
-        rest = rest[:skipped] + rest[skipped + 1 :]
-        marker = _end_marker(lead)
-        if marker:  # the article ends with its lead; what follows are teasers
-            lead, rest = lead[: marker.start()].strip() or None, rest[:skipped]
+    if skipped == len(rest) or _dateline(rest[skipped]) or is_teaser_heading(rest[skipped]):
+        return None, rest, False
+    lead, rest = rest[skipped], rest[:skipped] + rest[skipped + 1 :]
+    marker = _end_marker(lead)
+    if marker:
+        return lead[: marker.start()].strip() or None, rest[:skipped], True
+    return lead, rest, False
 
-    captions: list[str] = []
+
+@dataclass
+class _Body:
+    """What the lines after the lead hold, up to the end marker or a teaser heading."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)  # see `Article.caption_anchors`
+    dateline: str | None = None
+    source: str | None = None
+    dateline_day: tuple[int, int, int | None] | None = None  # (month, day, year or None)
+    end_marker: bool = False
+
+
+def _body(rest: list[str]) -> _Body:
+    found = _Body()
     seen_captions: set[str] = set()  # a set beside the list: thousands of captions stay linear
-    anchors: list[int] = []
-    body: list[str] = []
-    dateline = source = None
-    dateline_day: tuple[int, int, int | None] | None = None
+    body = found.paragraphs
     started = False
     for line in rest:
         if is_caption(line):
             if line not in seen_captions:
                 seen_captions.add(line)
-                captions.append(line)
-                anchors.append(len(body) if started else 0)
+                found.captions.append(line)
+                found.anchors.append(len(body) if started else 0)
             continue
         if not started:
             match = _dateline(line)
             if match:
-                dateline, source = match.group("place").strip(" ,"), match.group("source")
+                found.dateline, found.source = match.group("place").strip(" ,"), match.group("source")
                 if match.group("month") or match.group("month_after"):
                     year, day = match.group("year"), match.group("day") or match.group("day_first")
                     month = MONTHS.index(match.group("month") or match.group("month_after")) + 1
-                    dateline_day = (month, int(day), int(year) if year else None)
+                    found.dateline_day = (month, int(day), int(year) if year else None)
                 line = match.group("rest")
                 body.clear()  # stray lines between lead and dateline are not the body
                 started = True
@@ -266,29 +279,43 @@ def extract(raw: str, source_file: str) -> Article:
         if line and (not body or body[-1] != line):
             body.append(line)
         if marker:
+            found.end_marker = True
             break
+    return found
+
+
+def extract(raw: str, source_file: str) -> Article:
+    """Turn raw article text into an `Article`; raises `ExtractionError` when it is not one."""
+    headers, lines = content_lines(raw)
+    if not lines:
+        raise ExtractionError("no text left after removing noise (empty, or spam only)")
+    title = _title(raw, lines)
+    lead, rest, ended_with_lead = _lead(lines[1:])
+    found_body = _body(rest)
+    body, captions = found_body.paragraphs, found_body.captions
     if not body and lead:
         body = [lead]
     if not body:
         raise ExtractionError("no body: nothing but a title and captions")
 
-    found = find_date(headers, title, lead, body, captions, dateline_day)
+    found = find_date(headers, title, lead, body, captions, found_body.dateline_day)
     article = Article(
         source_file=source_file,
         title=title,
         lead=lead,
-        dateline=dateline,
-        source=source or ("VNA" if dateline else None),
+        dateline=found_body.dateline,
+        source=found_body.source or ("VNA" if found_body.dateline else None),
         date=found.date,
         date_confidence=found.confidence,
         paragraphs=body,
         captions=captions,
-        caption_anchors=anchors,
+        caption_anchors=found_body.anchors,
         url=headers.get("url"),
         known_date_parts=found.known,
         date_basis=found.basis,
         date_warnings=list(found.warnings),
         event_month_day=found.month_day,
+        end_marker=ended_with_lead or found_body.end_marker or lines[0].endswith("/."),
     )
     article.content_hash = hash_article(article)
     return article
@@ -296,9 +323,5 @@ def extract(raw: str, source_file: str) -> Article:
 
 def hash_article(article: Article) -> str:
     """A hash of what the reader sees, so that noise-only differences compare equal."""
-    digest = hashlib.sha256()
-    for part in (article.title, article.lead or "", *article.paragraphs, *article.captions):
-        digest.update(part.encode())
-        digest.update(b"\0")
-    digest.update(str(article.date or article.approximate_date).encode())
-    return digest.hexdigest()[:16]
+    parts = (article.title, article.lead or "", *article.paragraphs, *article.captions)
+    return texts_digest((*parts, str(article.date or article.approximate_date)))

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
+import io
 import logging
 import os
 import pickle
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from news_digest.atomic import write_atomic
 from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, read_seed_bytes
-from news_digest.fingerprints import PACKAGE_DIR, package_files
+from news_digest.hashing import bytes_digest, code_fingerprint
 from news_digest.posts.plan import ImportPlan, Key, PlannedPost, SeedResult
 
 log = logging.getLogger(__name__)
@@ -101,19 +101,6 @@ def _result(values: object) -> SeedResult:
         if not isinstance(getattr(result, name), types):
             raise CacheShapeError(f"a seed's {name} is of the wrong type")
     return result
-
-
-@cache
-def code_fingerprint() -> str:
-    """A hash of this package's code and data: a cached result is only as good as both."""
-    digest = hashlib.sha256()
-    for path in package_files():
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def bytes_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def seed_digest(path: str, root: str | None = None) -> str | None:
@@ -235,15 +222,13 @@ class ImportCache:
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".part")
-        with open(tmp, "wb") as handle:
-            _dump((code_fingerprint(), self.digests_then, self.context, self.plan), handle)
-            # Plain tuples, without the posts (most of the bytes): a post is read again in the
-            # rare case it is needed (see `importer.with_post`).
-            results = self.results().items()
-            _dump({key: (*result[:_POST], None, *result[_POST + 1 :]) for key, result in results}, handle)
-        os.replace(tmp, self.path)
+        buffer = io.BytesIO()
+        _dump((code_fingerprint(), self.digests_then, self.context, self.plan), buffer)
+        # Plain tuples, without the posts (most of the bytes): a post is read again in the rare
+        # case it is needed (see `importer.with_post`).
+        results = self.results().items()
+        _dump({key: (*result[:_POST], None, *result[_POST + 1 :]) for key, result in results}, buffer)
+        write_atomic(self.path, buffer.getvalue())
 
 
 _POST = SeedResult._fields.index("post")

@@ -7,9 +7,9 @@ reason; it never stops the import of the others.
 
 Each seed is read, cleaned and tagged, and its post rendered, on its own (`seed_result`, in
 worker processes); then duplicates are merged and post paths assigned over all of them
-(`import_plan.py`), and the posts (`post_files.py`) and the report are written. A re-import
-reuses the result of every unchanged seed, and when no seed changed, the whole plan
-(`import_cache.py`).
+(`plan.py`), and the posts and the report (`report.py`) are written; stale posts are removed
+(`files.py`). A re-import reuses the result of every unchanged seed, and when no seed changed,
+the whole plan (`cache.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,18 +25,13 @@ from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
-from news_digest.article import INFERRED, Article, Tags
+from news_digest.article import Article, Tags
+from news_digest.atomic import TEMP_PREFIX, write_atomic, write_if_changed, write_temporary
 from news_digest.extract.clean import ExtractionError, extract
 from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, decode, read_seed_bytes, walk_seeds
-from news_digest.posts.cache import ImportCache, bytes_digest
-from news_digest.posts.files import (
-    TEMP_PREFIX,
-    file_digest,
-    remove_stale,
-    write_file,
-    write_if_changed,
-    write_temporary,
-)
+from news_digest.hashing import bytes_digest, file_digest
+from news_digest.posts.cache import ImportCache
+from news_digest.posts.files import remove_stale
 from news_digest.posts.plan import ImportPlan, Key, PlannedPost, SeedResult, paragraph_hashes, plan_import
 from news_digest.posts.render import (
     SLUG_PLACEHOLDER,
@@ -47,6 +41,13 @@ from news_digest.posts.render import (
     post_date,
     render_post,
 )
+from news_digest.posts.report import (
+    ImportReport,
+    article_warnings,
+    bounded_tags,
+    previous_duplicates,
+    short_reason,
+)
 from news_digest.tagging.tag import tag
 
 __all__ = ["TEMP_PREFIX", "ImportReport", "Processed", "SeedResult", "import_seeds", "process_seed"]
@@ -55,30 +56,7 @@ log = logging.getLogger(__name__)
 
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 CHUNK_SIZE = 64  # seeds per task sent to a worker process
-LONG_TITLE = 200  # characters; longer titles are kept (the slug is bounded) but reported
-# Officials tagged in one article. Each gets a page listing the article (with its tags): a seed
-# naming 10,000 people by pattern made 10,000 pages of 4 MB each (75 GB). Real articles name
-# a few dozen at most; the first ones named are kept and the report says so.
-MAX_OFFICIALS = 100
-MAX_REASON = 300  # characters of an exception message kept in a rejection reason
-SUMMARY_FILES = 3  # files named per kind of warning in the build summary
 HIDDEN_FILE = "hidden file (name starts with '.'): not read"
-# "/." and nothing but white space up to the end of its line: a line of `str.splitlines` that
-# ends in the marker once stripped (the line boundaries of `splitlines` are white space).
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_END_OF_LINE_MARKER = re.compile(rf"/\.[^\S{_LINE_BREAKS}]*(?:[{_LINE_BREAKS}]|\Z)")
-# The older end marker `-VNA` glued to the last sentence (clean.py knows every form). Each
-# pattern starts with a literal, which `re` finds quickly; an alternation of both would not.
-_AGENCY_AT_LINE_END = re.compile(rf"VNA[^\S{_LINE_BREAKS}]*(?:[{_LINE_BREAKS}]|\Z)")
-
-
-def has_end_marker(raw: str) -> bool:
-    if _END_OF_LINE_MARKER.search(raw):
-        return True
-    return any(
-        raw[max(0, m.start() - 2) : m.start()].strip()[-1:] in ("-", "–", "—")
-        for m in _AGENCY_AT_LINE_END.finditer(raw)
-    )
 
 
 @dataclass
@@ -88,110 +66,6 @@ class Processed:
     tags: Tags | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    files: int = 0
-    published: list[dict] = field(default_factory=list)
-    duplicates: list[dict] = field(default_factory=list)
-    rejected: list[dict] = field(default_factory=list)
-    registry_candidates: list[dict] = field(default_factory=list)
-    written: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    removed_posts: list[str] = field(default_factory=list)
-    # Duplicates already listed by the previous report: not repeated in the summary.
-    known_duplicates: set[tuple[str, str]] = field(default_factory=set)
-    report_path: Path | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "counts": {
-                "files": self.files,
-                "seeds": len(self.published) + len(self.duplicates) + len(self.rejected),
-                "published": len(self.published),
-                "duplicates": len(self.duplicates),
-                "rejected": len(self.rejected),
-                "posts_written": self.written,
-                "posts_unchanged": self.unchanged,
-                "posts_removed": self.removed,
-            },
-            "published": self.published,
-            "duplicates": self.duplicates,
-            "rejected": self.rejected,
-            "removed_posts": self.removed_posts,
-            "registry_candidates": self.registry_candidates,
-        }
-
-    @property
-    def new_duplicates(self) -> list[dict]:
-        return [d for d in self.duplicates if (d["seed"], d["duplicate_of"]) not in self.known_duplicates]
-
-    def summary_lines(self) -> list[str]:
-        """What the editor must see after a build: counts, each rejected file and each new
-        duplicate, then per kind of warning its count and the first few files, and the report's path."""
-        warned = [entry for entry in self.published if entry.get("warnings")]
-        lines = [
-            f"news-digest: {self.files} seed files: {len(self.published)} published, "
-            f"{len(self.duplicates)} duplicates, {len(self.rejected)} rejected, {len(warned)} with warnings; "
-            f"posts {self.written} written, {self.unchanged} unchanged, {self.removed} removed"
-        ]
-        lines += [f"  rejected {r['seed']}: {r['reason']}" for r in self.rejected]
-        new = self.new_duplicates
-        lines += [f"  duplicate {d['seed']} -> {d['duplicate_of']}" for d in new]
-        for kind, seeds in self.warnings_by_kind().items():
-            shown = ", ".join(seeds[:SUMMARY_FILES]) + (", …" if len(seeds) > SUMMARY_FILES else "")
-            lines.append(f"  {len(seeds)} {kind}: {shown}")
-        if self.registry_candidates:
-            names = [c["name"] for c in self.registry_candidates]
-            shown = ", ".join(names[:SUMMARY_FILES]) + (", …" if len(names) > SUMMARY_FILES else "")
-            lines.append(f"  {len(names)} people not in the registry (data/people.toml): {shown}")
-        if self.report_path and (len(new) < len(self.duplicates) or self.rejected or warned):
-            lines.append(f"  full report: {self.report_path}")
-        return lines
-
-    def warnings_by_kind(self) -> dict[str, list[str]]:
-        """The seeds with each kind of warning (the kind: its text up to the first colon)."""
-        kinds: dict[str, list[str]] = {}
-        for entry in self.published:
-            for warning in entry.get("warnings", ()):
-                kinds.setdefault(warning.split(":", 1)[0], []).append(entry["seed"])
-        return dict(sorted(kinds.items()))
-
-
-def _short(text: str, limit: int = MAX_REASON) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def article_warnings(raw: str, article: Article) -> list[str]:
-    """What is odd about an article that is still published: for the report."""
-    warnings = []
-    if not article.dateline:
-        warnings.append("no dateline paragraph ('City (VNA) –'): the body starts after the lead")
-    if not has_end_marker(raw):
-        warnings.append("no end marker ('/.', '-VNA'): the body may include teasers of other articles")
-    if article.date is None:
-        warnings.append(f"date unknown: {article.date_basis}; listed as undated")
-    elif article.date_confidence == INFERRED:
-        warnings.append(f"date inferred: {article.date_basis}")
-    warnings += article.date_warnings
-    if len(article.title) > LONG_TITLE:
-        warnings.append(f"very long title ({len(article.title):,} characters)")
-    return warnings
-
-
-def bounded_tags(tags: Tags) -> tuple[Tags, str | None]:
-    """At most MAX_OFFICIALS officials (the first named), and the aliases of those; with a
-    warning for the report when some were left out."""
-    if len(tags.officials) <= MAX_OFFICIALS:
-        return tags, None
-    kept = tags.officials[:MAX_OFFICIALS]
-    names = {official.name for official in kept}
-    aliases = {alias: name for alias, name in tags.aliases.items() if name in names}
-    warning = f"{len(tags.officials):,} officials named: only the first {MAX_OFFICIALS} are tagged"
-    return Tags(tags.country_codes, tags.organisations, kept, aliases), warning
 
 
 def process_seed(path: str, follow_links: bool = False) -> Processed:
@@ -216,7 +90,7 @@ def _process_seed(
         raw = decode(data)
         article = extract(raw, path)
         tags, bounded = bounded_tags(tag(article))
-        warnings = article_warnings(raw, article) + ([bounded] if bounded else [])
+        warnings = article_warnings(article) + ([bounded] if bounded else [])
         return Processed(path, article, tags, warnings=warnings), digest
     except (SeedError, ExtractionError) as error:
         return Processed(path, error=str(error)), digest
@@ -224,7 +98,7 @@ def _process_seed(
         return Processed(path, error=f"cannot read file: {error.strerror or error}"), digest
     except Exception as error:  # a bug, not bad input: report it for this seed, keep going
         log.exception("news-digest: internal error on %s", path)
-        return Processed(path, error=_short(f"internal error: {type(error).__name__}: {error}")), digest
+        return Processed(path, error=short_reason(f"internal error: {type(error).__name__}: {error}")), digest
 
 
 class Staged(NamedTuple):
@@ -251,7 +125,7 @@ def seed_result(path: str, name: str, posts_dir: Path | None = None, root: str |
         text = render_post(article, tags, SLUG_PLACEHOLDER, name)
     except Exception as error:  # a bug for this one article: its seed is rejected if published
         log.exception("news-digest: internal error writing the post of %s", name)
-        post_error = _short(f"internal error: {type(error).__name__}: {error}")
+        post_error = short_reason(f"internal error: {type(error).__name__}: {error}")
     else:
         post = text.encode("utf-8")
         at_slug = fill_slug(post, slug)  # the post as written unless another title takes the slug
@@ -336,14 +210,6 @@ def display_name(path: Path, root: Path) -> str:
     return _readable(os.path.relpath(path, root))
 
 
-def previous_duplicates(report_path: Path | None) -> set[tuple[str, str]]:
-    try:
-        data = json.loads(report_path.read_text(encoding="utf-8")) if report_path else {}
-        return {(d["seed"], d["duplicate_of"]) for d in data.get("duplicates", [])}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return set()
-
-
 def with_post(key: Key, result: SeedResult, root: str | None = None) -> SeedResult:
     """`result` with its post, which the cache does not keep: the seed is read again (its bytes
     are those the cache has: they were checked)."""
@@ -381,7 +247,7 @@ def write_posts(
                 os.replace(ahead.temporary, target)
                 del staged[post.key]
             elif file_digest(target) != post.digest:
-                write_file(target, post.data(result_of(post.key)))
+                write_atomic(target, post.data(result_of(post.key)))
             else:
                 continue
             written += 1
@@ -414,6 +280,49 @@ def find_seeds(seeds_dir: Path) -> list[Seed]:
     ]
 
 
+def _plan_context(root: str, hidden: list[Seed]) -> tuple[str, list[str]]:
+    """What a plan depends on besides the seeds it read: their folder, the hidden files."""
+    return root, [seed.key[1] for seed in hidden]
+
+
+def _plan_and_write(
+    cache: ImportCache,
+    seeds: list[Seed],
+    digests: dict[Key, str | None],
+    root: str,
+    posts_dir: Path,
+    workers: int | None,
+) -> tuple[ImportPlan, int]:
+    """Read the seeds the cache does not know (by `digests`, their bytes' hashes), plan the import
+    over all of them in the seeds folder `root`, store it in the cache and write the posts;
+    returns the plan and the number of posts written."""
+    visible = [seed for seed in seeds if not seed.hidden]
+    hidden = [seed for seed in seeds if seed.hidden]
+    keys = [seed.key for seed in visible]
+    results = cache.lookup(digests)
+    todo = [key for key in keys if key not in results]
+    staged: dict[Key, Staged] = {}  # posts written ahead by `seed_result`
+    for key, (digest, result, ahead) in zip(todo, process_all(todo, workers, posts_dir, root), strict=True):
+        results[key] = digest, result
+        if ahead:
+            staged[key] = ahead
+    items = [(key, results[key][1]) for key in keys]
+    items += [(seed.key, SeedResult(seed.key[1], error=HIDDEN_FILE)) for seed in hidden]
+    items.sort(key=lambda item: item[1].seed)
+    plan = plan_import(items, {seed.key[1]: seed.inside for seed in seeds})
+
+    def result_of(key: Key) -> SeedResult:
+        digest, result = results[key]
+        if result.post is None:  # from the cache: read again, once
+            result = with_post(key, result, root)
+            results[key] = digest, result
+        return result
+
+    complete_digests(plan, cache.plan, result_of)
+    cache.store(results, _plan_context(root, hidden), plan)
+    return plan, write_posts(posts_dir, plan.posts, result_of, staged)
+
+
 def import_seeds(
     seeds_dir: Path,
     posts_dir: Path,
@@ -430,44 +339,16 @@ def import_seeds(
     seeds = find_seeds(seeds_dir)
     report = ImportReport(files=len(seeds), report_path=report_path)
     report.known_duplicates = previous_duplicates(report_path)
-    visible = [seed for seed in seeds if not seed.hidden]
-    hidden = [seed for seed in seeds if seed.hidden]
-    keys = [seed.key for seed in visible]
-    context = (str(seeds_dir), [seed.key[1] for seed in hidden])  # what else a plan depends on
-
-    cache = ImportCache(cache_path)
-    cache.rebase(str(seeds_dir))  # a copy of the project elsewhere (a new release) reuses it
-    staged: dict[Key, Staged] = {}  # posts written ahead by `seed_result`
     root = str(seeds_dir)
+    cache = ImportCache(cache_path)
+    cache.rebase(root)  # a copy of the project elsewhere (a new release) reuses it
+    keys = [seed.key for seed in seeds if not seed.hidden]
     digests = cache.digests(keys, root)
-    plan = cache.unchanged_plan(keys, digests, context)
+    plan = cache.unchanged_plan(keys, digests, _plan_context(root, [seed for seed in seeds if seed.hidden]))
     if plan is None:  # some seeds are new or changed: read those, plan again
-        results = cache.lookup(digests)
-        todo = [key for key in keys if key not in results]
-        processed = process_all(todo, workers, posts_dir, root)
-        for key, (digest, result, ahead) in zip(todo, processed, strict=True):
-            results[key] = digest, result
-            if ahead:
-                staged[key] = ahead
-        items = [(key, results[key][1]) for key in keys]
-        items += [(seed.key, SeedResult(seed.key[1], error=HIDDEN_FILE)) for seed in hidden]
-        items.sort(key=lambda item: item[1].seed)
-        plan = plan_import(items, {seed.key[1]: seed.inside for seed in visible + hidden})
-
-        def result_of(key: Key) -> SeedResult:
-            digest, result = results[key]
-            if result.post is None:  # from the cache: read again, once
-                result = with_post(key, result, root)
-                results[key] = digest, result
-            return result
-
-        complete_digests(plan, cache.plan, result_of)
-        cache.store(results, context, plan)
-        report.written = write_posts(posts_dir, plan.posts, result_of, staged)
+        plan, report.written = _plan_and_write(cache, seeds, digests, root, posts_dir, workers)
     else:  # a post to write again (its file was changed or removed): read again
-        report.written = write_posts(
-            posts_dir, plan.posts, lambda key: seed_result(*key, root=root)[1], staged
-        )
+        report.written = write_posts(posts_dir, plan.posts, lambda key: seed_result(*key, root=root)[1], {})
     report.unchanged = len(plan.posts) - report.written
     report.published, report.duplicates = plan.published, plan.duplicates
     report.rejected, report.registry_candidates = plan.rejected, plan.registry_candidates

@@ -6,12 +6,12 @@ with no seed changed reuses it as it is.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, count
 from typing import NamedTuple
 
+from news_digest.hashing import bytes_digest, short_digest
 from news_digest.posts.render import FALLBACK_DATE, UNDATED_FOLDER, fill_slug
 
 NEAR_DUPLICATE_OVERLAP = 0.6
@@ -77,14 +77,7 @@ HASH_SIZE = 8  # bytes of a paragraph's hash: a chance in 2**64 that two paragra
 
 def paragraph_hashes(paragraphs: list[str]) -> bytes:
     """What `SeedResult.paragraphs` holds: a hash of each paragraph, end to end."""
-    return b"".join(
-        hashlib.blake2b(p.encode("utf-8", "surrogatepass"), digest_size=HASH_SIZE).digest()
-        for p in paragraphs
-    )
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return b"".join(short_digest(p, HASH_SIZE) for p in paragraphs)
 
 
 def find_duplicates(items: list[SeedResult]) -> dict[str, str]:
@@ -158,7 +151,7 @@ def assign_paths(items: list[SeedResult], identity: dict[str, str] | None = None
         others += [(year, slug, item) for item in group[1:]]
     for number, slug, item in others:
         year = number or UNDATED_FOLDER
-        digest = _digest(ident[item.seed].encode("utf-8", "surrogatepass"))
+        digest = bytes_digest(ident[item.seed].encode("utf-8", "surrogatepass"))
         # Lazily: building every fallback for every clash would make this quadratic.
         candidates = chain(
             (f"{year}/{slug}-{digest[:n]}" for n in (6, 8, 12, 16, 64)),
@@ -217,7 +210,7 @@ def plan_import(results: list[tuple[Key, SeedResult]], in_folder: dict[str, str]
         if slug == item.slug and item.post_digest:  # hashed by the worker
             digest: str | None = item.post_digest
         else:
-            digest = _digest(fill_slug(item.post, slug)) if item.post is not None else None
+            digest = bytes_digest(fill_slug(item.post, slug)) if item.post is not None else None
         plan.posts.append(PlannedPost(path, keys[item.seed], slug, digest))
         posted.append(item)
         entry = {

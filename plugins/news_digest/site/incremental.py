@@ -27,14 +27,22 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pelican.writers import Writer
 
-from news_digest.fingerprints import PACKAGE_DIR, package_files
+from news_digest.atomic import write_atomic
+from news_digest.hashing import (
+    PACKAGE_DIR,
+    PAGE_DIGEST_SIZE,
+    add_files,
+    file_sum,
+    package_files,
+    value_digest,
+)
 from news_digest.site import pelican_cache
 
 log = logging.getLogger(__name__)
@@ -42,31 +50,18 @@ log = logging.getLogger(__name__)
 LEDGER_NAME = "news-digest-pages.json"
 RUNNING_NAME = "news-digest-pages.running"  # exists while a build runs: see `Ledger.open`
 LEDGER_VERSION = 2
-_READ_SIZE = 1 << 20
-
-
-def fingerprint(inputs: object) -> str:
-    """A digest of nested tuples, lists, strings and numbers (their `repr` is stable)."""
-    return hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _hash_files(paths: Iterable[Path], root: Path, digest: Any) -> None:
-    for path in sorted(paths):
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
 
 
 def build_salt(settings: dict[str, Any]) -> str:
     """What every page depends on besides its own inputs."""
     import pelican
 
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.blake2b(digest_size=PAGE_DIGEST_SIZE)
     digest.update(f"{LEDGER_VERSION} {pelican.__version__}".encode())
-    _hash_files(package_files(), PACKAGE_DIR, digest)
+    add_files(digest, package_files(), PACKAGE_DIR)
     theme = Path(settings.get("THEME", ""))
     if theme.is_dir():
-        _hash_files(theme.rglob("*.html"), theme, digest)
+        add_files(digest, theme.rglob("*.html"), theme)
     try:
         text = json.dumps(settings, sort_keys=True, default=lambda o: type(o).__name__)
     except TypeError:  # keys of mixed types: order them as strings
@@ -75,20 +70,6 @@ def build_salt(settings: dict[str, Any]) -> str:
         )
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-def file_sum(path: Path) -> tuple[int, str] | None:
-    """(size, hash) of a file, None when it is not there."""
-    try:
-        with open(path, "rb") as handle:
-            digest = hashlib.blake2b(digest_size=16)
-            size = 0
-            while chunk := handle.read(_READ_SIZE):
-                digest.update(chunk)
-                size += len(chunk)
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return None
-    return size, digest.hexdigest()
 
 
 Entry = tuple[str, list[str]]  # a page's fingerprint and its files
@@ -211,7 +192,7 @@ class Ledger:
 
         `inputs=None` means always write (the page is cheap, or shows everything).
         """
-        digest = fingerprint((self.salt, inputs)) if inputs is not None else ""
+        digest = value_digest((self.salt, inputs)) if inputs is not None else ""
         old = self.previous.get(key)
         if digest and old and old[0] == digest and self._fresh(old[1]):
             self.current[key] = old
@@ -278,10 +259,7 @@ class Ledger:
                     listed.append([name, *found])
             pages[key] = [digest, listed]
         data = {"version": LEDGER_VERSION, "output": str(self.output), "salt": self.salt, "pages": pages}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_name(f".tmp-{self.path.name}")
-        temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        temp.replace(self.path)
+        write_atomic(self.path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         self.path.with_name(RUNNING_NAME).unlink(missing_ok=True)
 
 

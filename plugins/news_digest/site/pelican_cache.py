@@ -12,10 +12,11 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import os
 import pickle
 import zlib
 from pathlib import Path
+
+from news_digest.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,4 @@ def record(cache: Path) -> None:
     stamps = {path.name: _stamp(path) for path in _pelican_files(cache)}
     if not cache.is_dir():
         return
-    temp = cache / f".tmp-{RECORD_NAME}"
-    temp.write_text(json.dumps(stamps, sort_keys=True), encoding="utf-8")
-    os.replace(temp, cache / RECORD_NAME)
+    write_atomic(cache / RECORD_NAME, json.dumps(stamps, sort_keys=True).encode("utf-8"))
