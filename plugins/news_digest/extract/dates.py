@@ -256,6 +256,39 @@ def _header_date(value: str) -> dt.date | None:
     return None
 
 
+def _from_headers(headers: dict[str, str], warnings: list[str]) -> DateFound | None:
+    """The date of a `Published:` or `Date:` header within the plausible years; a header date
+    outside them is not used, with a warning."""
+    rules = date_rules()
+    latest = dt.date.today().year + 1
+    for key in ("published", "date"):
+        if key not in headers:
+            continue
+        stated = _header_date(headers[key])
+        if stated and rules.earliest_header_year <= stated.year <= latest:
+            return DateFound(stated, STATED, FULL, f"'{key.title()}:' header")
+        if stated:
+            span = f"{rules.earliest_header_year}-{latest}"
+            warnings.append(f"'{key.title()}: {headers[key]}' header outside {span}: not used")
+            log.warning("header date %r outside %s: not used", headers[key], span)
+    return None
+
+
+def _year_elsewhere(everything: list[str], month: int, day: int) -> int | None:
+    """The year of the same day written with its year elsewhere in the text (a caption, often)."""
+    for text in everything:
+        if MONTHS[month - 1] in text:
+            for m, d, y, start, end in _day_matches(text):
+                if (
+                    (m, d) == (month, day)
+                    and y
+                    and is_event_day(text, start, end)
+                    and not _long_before(y, everything)
+                ):
+                    return y
+    return None
+
+
 def find_date(
     headers: dict[str, str],
     title: str,
@@ -267,20 +300,9 @@ def find_date(
     """The article's date from its header or its own text, and why (see the module's doc)."""
     rules = date_rules()
     warnings: list[str] = []
-    latest = dt.date.today().year + 1
-    for key in ("published", "date"):
-        if key not in headers:
-            continue
-        stated = _header_date(headers[key])
-        if stated and rules.earliest_header_year <= stated.year <= latest:
-            return DateFound(stated, STATED, FULL, f"'{key.title()}:' header")
-        if stated:
-            span = f"{rules.earliest_header_year}-{latest}"
-            warnings.append(f"'{key.title()}: {headers[key]}' header outside {span}: not used")
-            log.warning(
-                "header date %r outside %s-%s: not used", headers[key], rules.earliest_header_year, latest
-            )
-
+    from_header = _from_headers(headers, warnings)
+    if from_header:
+        return from_header
     everything = [title, lead or "", *body, *captions]
     found = _event_day(title, lead, body, dateline_day)
     if found is None:
@@ -303,17 +325,10 @@ def find_date(
         return DateFound(
             dt.date(year, month, day), STATED, FULL, f"'{name}, {year}' in the {where}", tuple(warnings)
         )
-    for text in everything:  # the same day with its year elsewhere (a caption, often)
-        if MONTHS[month - 1] in text:
-            for m, d, y, start, end in _day_matches(text):
-                if (
-                    (m, d) == (month, day)
-                    and y
-                    and is_event_day(text, start, end)
-                    and not _long_before(y, everything)
-                ):
-                    basis = f"'{name}' in the {where}, its year from '{name}, {y}' elsewhere"
-                    return DateFound(dt.date(y, month, day), STATED, FULL, basis, tuple(warnings))
+    year = _year_elsewhere(everything, month, day)
+    if year:
+        basis = f"'{name}' in the {where}, its year from '{name}, {year}' elsewhere"
+        return DateFound(dt.date(year, month, day), STATED, FULL, basis, tuple(warnings))
     present = infer_year(everything)
     if present and _valid_date(present[0], month, day):
         basis = f"'{name}' in the {where}; {present[1]} gives the year {present[0]}"
