@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, run_pelican
 from news_digest.extract import seeds as seeds_module
-from news_digest.extract.seeds import SeedError, list_seeds, read_seed_bytes
+from news_digest.extract.seeds import SeedError, read_seed_bytes, walk_seeds
 from news_digest.posts.importer import import_seeds
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="POSIX links")
@@ -94,7 +94,7 @@ def test_sub_folders_are_read_and_links_to_folders_are_listed(tmp_path: Path) ->
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "inside-link.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a" / "link").symlink_to(tmp_path / "elsewhere")
-    listed = [p.relative_to(tmp_path).as_posix() for p in list_seeds(tmp_path / "a")]
+    listed = [p.relative_to(tmp_path).as_posix() for p, _inside in walk_seeds(tmp_path / "a")]
     assert listed == ["a/b/deep.txt", "a/link"]
 
 

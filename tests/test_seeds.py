@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from news_digest.extract.clean import extract
-from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, decode, list_seeds, read_seed
+from news_digest.extract.seeds import MAX_SEED_BYTES, SeedError, decode, read_seed_bytes, walk_seeds
 from news_digest.posts.importer import process_seed
 
 ARTICLE = (
@@ -76,7 +76,7 @@ def test_too_large_file_is_rejected_without_reading_it(tmp_path: Path) -> None:
         handle.truncate(4 * 1024**3)
     started = time.perf_counter()
     with pytest.raises(SeedError, match="too large") as error:
-        read_seed(huge)
+        decode(read_seed_bytes(huge))
     assert time.perf_counter() - started < 1
     assert f"{MAX_SEED_BYTES:,}" in str(error.value)
 
@@ -86,11 +86,11 @@ def test_file_at_the_limit_is_read_and_one_byte_over_is_not(tmp_path: Path) -> N
     text = "Title\nLead.\nHanoi (VNA) – " + body
     at_limit = tmp_path / "at-limit.txt"
     at_limit.write_bytes(text.encode().ljust(MAX_SEED_BYTES, b" "))
-    assert read_seed(at_limit).startswith("Title\n")
+    assert decode(read_seed_bytes(at_limit)).startswith("Title\n")
     over = tmp_path / "over.txt"
     over.write_bytes(text.encode().ljust(MAX_SEED_BYTES + 1, b" "))
     with pytest.raises(SeedError, match="too large"):
-        read_seed(over)
+        decode(read_seed_bytes(over))
     with pytest.raises(SeedError, match="too large"):
         decode(over.read_bytes())
 
@@ -110,13 +110,13 @@ def test_directory_and_missing_file_are_reasons_not_exceptions(tmp_path: Path) -
     assert process_seed(str(tmp_path / "missing.txt")).error.startswith("cannot read file")
 
 
-def test_list_seeds_lists_every_file_in_a_stable_order(tmp_path: Path) -> None:
+def test_walk_seeds_lists_every_file_in_a_stable_order(tmp_path: Path) -> None:
     (tmp_path / "sub dir").mkdir()
     names = ["b.txt", "a.txt", ".hidden", "sub dir/Bản tin số 1.txt", "z.bin"]
     for name in names:
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
-    listed = [p.relative_to(tmp_path).as_posix() for p in list_seeds(tmp_path)]
+    listed = [p.relative_to(tmp_path).as_posix() for p, _inside in walk_seeds(tmp_path)]
     assert listed == sorted(listed)
     assert set(listed) == {*names, "dangling"}
 

@@ -100,11 +100,6 @@ def decode(data: bytes) -> str:
     return text
 
 
-def read_seed(path: Path, root: str | Path | None = None) -> str:
-    """The text of one seed file, or `SeedError` with the reason; never reads more than the limit."""
-    return decode(read_seed_bytes(path, root))
-
-
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _SAFE_OPEN = bool(_NOFOLLOW) and os.open in os.supports_dir_fd
@@ -235,23 +230,15 @@ def read_seed_bytes(path: str | Path, root: str | Path | None = None, follow_lin
         os.close(fd)
 
 
-def is_hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
-
-
-def list_seeds(folder: Path) -> list[Path]:
-    """Every entry under `folder` but folders (hidden ones too, for the accounting), in a stable order.
+def walk_seeds(folder: Path) -> list[tuple[Path, str]]:
+    """Every entry under `folder` but folders (hidden ones too, for the accounting), with its path
+    relative to `folder`, in a stable order.
 
     Sub-folders are read, at any depth. Anything else counts as a seed, so that a symbolic link
     (to a file or to a folder, or broken), a pipe or a device is reported as rejected rather than
-    silently skipped; links are never followed.
+    silently skipped; links are never followed. A folder that cannot be listed is an entry itself
+    (its reading then says why).
     """
-    return [path for path, _inside in walk_seeds(folder)]
-
-
-def walk_seeds(folder: Path) -> list[tuple[Path, str]]:
-    """`list_seeds`, each with its path relative to `folder`. A folder that cannot be listed is an
-    entry itself (its reading then says why)."""
     found: list[tuple[Path, str]] = []
     pending = [(str(folder), "")]
     while pending:

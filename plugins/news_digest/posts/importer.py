@@ -205,11 +205,6 @@ def _readable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def display_name(path: Path, root: Path) -> str:
-    """The seed's name in the report and the post: relative, valid UTF-8 even for odd file names."""
-    return _readable(os.path.relpath(path, root))
-
-
 def with_post(key: Key, result: SeedResult, root: str | None = None) -> SeedResult:
     """`result` with its post, which the cache does not keep: the seed is read again (its bytes
     are those the cache has: they were checked)."""
@@ -263,7 +258,8 @@ class Seed(NamedTuple):
 
 
 def find_seeds(seeds_dir: Path) -> list[Seed]:
-    """Every file under `seeds_dir`, named relative to the folder above it (see `display_name`)."""
+    """Every file under `seeds_dir`, named relative to the folder above it (valid UTF-8 even for
+    odd file names)."""
     if os.path.islink(seeds_dir):  # listed, to be rejected with its reason; never followed
         name = _readable(os.path.basename(seeds_dir))
         return [Seed((str(seeds_dir), name), name, False)]
