@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from conftest import build_project, copy_project, sample_seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from news_digest.extract import clean, dates
+from news_digest.extract import clean, years
 from news_digest.extract.clean import ExtractionError, extract
 from news_digest.extract.seeds import MAX_SEED_BYTES
 from news_digest.posts.importer import import_seeds, process_seed
@@ -179,7 +179,7 @@ def test_noisy_text_through_clean_tag_and_post(raw: str) -> None:
 _YEAR = r"(?:19|20)\d\d"
 _OLD_THIS_YEAR = re.compile(
     rf"\b({_YEAR})\b(?:(?!\.\s).)*\bthis year\b|\bthis year\b(?:(?!\.\s).)*\b({_YEAR})\b"
-)  # the backtracking pattern `dates._this_year_years` replaces
+)  # the backtracking pattern `years._this_year_years` replaces
 _ATOMS = [
     "2025",
     "2024",
@@ -202,7 +202,7 @@ _ATOMS = [
 @given(st.lists(st.sampled_from([*_ATOMS, ".\u00a0", "\t", "this", " year"]), max_size=16).map("".join))
 def test_linear_this_year_finds_what_the_old_pattern_found(text: str) -> None:
     old = [int(next(g for g in m.groups() if g)) for m in _OLD_THIS_YEAR.finditer(text)]
-    assert dates._this_year_years(text) == old
+    assert years._this_year_years(text) == old
 
 
 @st.composite

@@ -1,0 +1,140 @@
+"""The year an article's own text presents as its present ("2022 marks ...", "this year",
+an anniversary with its range), and the newest year it mentions: what gives a day without a
+year its year, and what shows a day with one to be recalled (see `dates.find_date`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+
+from news_digest.extract.date_rules import RANGE_YEAR, SENTENCE_END, YEAR_REGEX, date_rules
+from news_digest.matching import whole_words
+
+_ANY_YEAR = re.compile(YEAR_REGEX)
+_LONE_YEAR = re.compile(rf"{YEAR_REGEX}(?!\d)")
+_DIGIT = re.compile(r"\d")
+_YEAR_WORD = re.compile(rf"{YEAR_REGEX}\b")
+_SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
+_DASH = re.compile("[–—-]")
+_NOT_PRESENT_BEFORE = re.compile(r"(?:since|by|until|till|through|Vision)\s+$")
+
+
+def long_before(year: int, texts: list[str]) -> bool:
+    newest = newest_year(texts)
+    return newest is not None and newest - year > date_rules().recalled_after_years
+
+
+def newest_year(texts: Iterable[str]) -> int | None:
+    """The newest year the text mentions, not counting ranges, targets ("by 2030") and years
+    after the current one + 1 (plans, "a developed country in 2045")."""
+    target = date_rules().target_before
+    latest = dt.date.today().year + 1
+    newest = None
+    for text in texts:
+        if not _ANY_YEAR.search(text):
+            continue
+        plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
+        for match in whole_words(_LONE_YEAR, plain, not_after=_DIGIT):
+            year = int(match.group())
+            later = year <= latest and (newest is None or year > newest)
+            if later and not target.search(plain, max(0, match.start() - 12), match.start()):
+                newest = year
+    return newest
+
+
+def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
+    """The year the article's own text presents as its present, and the cue; None unless the
+    cues agree on one year later than every year the text presents as past."""
+    rules = date_rules()
+    present: dict[int, str] = {}
+    past: set[int] = set()
+    for text in texts:
+        if not _ANY_YEAR.search(text):  # most paragraphs: no cue can match
+            continue
+        lower = text.lower()
+        if any(word in lower for word in rules.anniversary_words):
+            for year, cue in _anniversary_years(text):
+                present.setdefault(year, cue)
+        plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
+        if any(phrase in lower for phrase in rules.this_year_phrases):
+            # "since 2023", "by 2030": never the year "this year" speaks of.
+            for year in _this_year_years(_mask_not_present(plain)):
+                present.setdefault(year, f"'{year} ... this year'")
+        year_starts = [m.start() for m in _ANY_YEAR.finditer(plain)]
+        for cue in rules.present:
+            for match in cue.years(plain, year_starts):
+                present.setdefault(int(match.group(1)), f"'{_short(match.group())}'")
+        if "year" in lower:
+            for pattern, offset in rules.beside_year:
+                for match in pattern.finditer(plain):
+                    year = int(match.group(1) or match.group(2))
+                    present.setdefault(year + offset, f"'{_short(match.group())}'")
+        for cue in rules.past:
+            past.update(int(m.group(1)) for m in cue.years(plain, year_starts))
+    candidates = {year: cue for year, cue in present.items() if not past or year > max(past)}
+    if len(candidates) == 1:
+        return next(iter(candidates.items()))
+    return None
+
+
+def _mask_not_present(text: str) -> str:
+    """`text` with the years after "since", "by" ... blanked (looked for only where a year is)."""
+    for match in _ANY_YEAR.finditer(text):
+        if _NOT_PRESENT_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            text = text[: match.start()] + " " * len(match.group()) + text[match.end() :]
+    return text
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _anniversary_years(text: str) -> Iterator[tuple[int, str]]:
+    """An Nth anniversary with the range it spans (`(1995-2025)`, N = 30) or its founding year
+    (`set up in 1974`): the year it is celebrated."""
+    rules = date_rules()
+    for match in rules.anniversary.finditer(text):
+        count = int(match.group(1))
+        sentence = SENTENCE_END.search(text, match.end())
+        rest = text[match.end() : sentence.start() if sentence else len(text)]
+        for span in re.finditer(rf"({YEAR_REGEX})\s*[–—-]\s*({YEAR_REGEX})", rest):
+            first, last = int(span.group(1)), int(span.group(2))
+            if last - first == count:
+                yield last, f"'{_short(match.group() + rest[: span.end()])}'"
+        for founding in rules.founding_year.finditer(rest):
+            yield int(founding.group(1)) + count, f"'{_short(match.group() + rest[: founding.end()])}'"
+
+
+def _this_year_years(text: str) -> list[int]:
+    r"""Years said to be "this year": in each sentence, the first year followed later by
+    "this year", or else the last year after a "this year" (whichever comes first).
+
+    The same result as `finditer` of the pattern
+    `\b(YEAR)\b(?:(?!\.\s).)*\bthis year\b|\bthis year\b(?:(?!\.\s).)*\b(YEAR)\b`, but in linear
+    time and memory: that pattern backtracks over the rest of the line for every year in it.
+    """
+    this_year = date_rules().this_year
+    if not ("year" in text or "Year" in text or "YEAR" in text) or not this_year.search(text):
+        return []
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
+    years: dict[int, list[re.Match[str]]] = {}
+    these: dict[int, list[re.Match[str]]] = {}
+    for found_in, matches in ((years, whole_words(_YEAR_WORD, text)), (these, this_year.finditer(text))):
+        sentence = 0
+        for match in matches:
+            sentence = bisect_left(breaks, match.start(), lo=sentence)
+            found_in.setdefault(sentence, []).append(match)
+    found: list[int] = []
+    for sentence in sorted(years.keys() & these.keys()):
+        ys, ts = years[sentence], these[sentence]
+        # The first year with "this year" after it, and the first "this year" with a year after it.
+        year_first = next((y for y in ys if y.end() <= ts[-1].start()), None)
+        this_first = next((t for t in ts if t.end() <= ys[-1].start()), None)
+        if year_first and (this_first is None or year_first.start() < this_first.start()):
+            found.append(int(year_first.group()))
+        elif this_first:
+            found.append(int(ys[-1].group()))
+    return found
