@@ -7,7 +7,10 @@ there. Tests never write into the real project folder (no posts, cache, output o
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -17,7 +20,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from news_digest.site import lock
 
+os.environ.setdefault("COLUMNS", "500")  # Pelican's log: one record a line, before it is imported
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 SAMPLES_DIR = FIXTURES / "samples"  # the five sample seeds
@@ -77,17 +82,56 @@ def load_example_gold() -> dict[str, dict]:
 
 
 def run_pelican(project: Path, *extra: str, settings: str = "pelicanconf.py") -> subprocess.CompletedProcess:
-    """A real Pelican build of `project` (content -> output); the log is kept in build.log."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", settings, *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "COLUMNS": "500"},  # one log record per line
-    )
+    """A real Pelican build of `project` (content -> output), in this process: Pelican's own entry
+    point (`pelican.main`, what the `pelican` command runs) with the arguments `make html` gives,
+    from the project folder. The output and the log are returned as a finished process would
+    give them (exit code, stdout, stderr) and the log is kept in build.log."""
+    from pelican import main
+    from pelican.log import LimitFilter
+
+    # Pelican drops a warning it has logged once in this process: each build starts afresh.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._ignore.clear()
+    LimitFilter._group_count.clear()
+    out, err = io.StringIO(), io.StringIO()
+    handler = logging.StreamHandler(err)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    args = ["content", "-o", "output", "-s", settings, *extra]
+    code: int = 0
+    cwd, path = os.getcwd(), list(sys.path)
+    _forget_settings_modules()
+    os.chdir(project)
+    sys.path.insert(0, str(project))  # as `python -m pelican` has its folder first: its own settings
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main(args)
+    except SystemExit as stop:  # as the command exits: a message is printed, with status 1
+        if isinstance(stop.code, str):
+            err.write(stop.code + "\n")
+        code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    finally:
+        os.chdir(cwd)
+        sys.path[:] = path
+        _forget_settings_modules()
+        root.removeHandler(handler)
+        lock.release(project / "cache")  # held until the process ends: this one goes on
+    result = subprocess.CompletedProcess(["pelican", *args], code, out.getvalue(), err.getvalue())
     (project / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return result
+
+
+def _forget_settings_modules() -> None:
+    """Settings files are modules (`publishconf.py` imports `pelicanconf`): each build imports
+    its project's own, never one an earlier build left in `sys.modules`."""
+    for name in [n for n, m in sys.modules.items() if n.endswith("conf") and _in_a_project(m)]:
+        del sys.modules[name]
+
+
+def _in_a_project(module: object) -> bool:
+    file = getattr(module, "__file__", None) or ""
+    return file.endswith("conf.py") and not file.startswith(sys.prefix)
 
 
 def build_project(project: Path, *extra: str, settings: str = "pelicanconf.py") -> Path:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
-from conftest import copy_project, run_pelican
+from conftest import copy_project, run_pelican, sample_seeds
 
 
 def test_publish_without_siteurl_stops_and_says_how(tmp_path: Path, monkeypatch) -> None:
@@ -30,3 +31,13 @@ def test_publish_uses_the_given_siteurl_everywhere(tmp_path: Path, monkeypatch) 
             if name.endswith((".html", ".xml", ".txt")):
                 text = Path(folder, name).read_text(encoding="utf-8", errors="replace")
                 assert "example.org" not in text, Path(folder, name)
+
+
+def test_publish_builds_the_projects_own_seeds_with_its_own_settings(tmp_path: Path, monkeypatch) -> None:
+    """publishconf.py imports pelicanconf.py: the one beside it, whose seeds are its folder's."""
+    monkeypatch.setenv("SITEURL", "https://digest.example.test/")
+    project = copy_project(tmp_path / "project", seeds=sample_seeds()[:2])
+    result = run_pelican(project, settings="publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((project / "import-report.json").read_text(encoding="utf-8"))
+    assert [entry["seed"] for entry in report["published"]] == [f"seeds/{s.name}" for s in sample_seeds()[:2]]
