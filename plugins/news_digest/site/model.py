@@ -156,6 +156,11 @@ class Month:
         return f"digest/{self.key}/index.html"
 
     @property
+    def headlines_url(self) -> str:
+        """The page of every headline of the month (none for the undated articles)."""
+        return f"{self.year:04d}/{self.month:02d}/"
+
+    @property
     def label(self) -> str:
         return "Undated articles" if self.undated else dt.date(self.year, self.month, 1).strftime("%B %Y")
 
