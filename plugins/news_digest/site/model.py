@@ -46,7 +46,7 @@ class ArticleDigest:
     tagged_countries: list[Tagged] = field(default_factory=list)
     tagged_organisations: list[Tagged] = field(default_factory=list)
     tagged_people: list[Tagged] = field(default_factory=list)
-    newer: Any = None  # the next article by date, newer
+    newer: Any = None  # the article after it by date (None for the newest); Pelican's article
     older: Any = None
     related: list[Any] = field(default_factory=list)  # sharing the most countries, nearest in time
     fingerprint: str = ""  # everything a page listing the article can show of it
