@@ -349,6 +349,7 @@ def fake_site(dates: list[dt.date]):
         SimpleNamespace(
             metadata={"countries": "MY", "officials": "[]", "organisations": ""},
             date=dt.datetime(d.year, d.month, d.day),
+            url="",
         )
         for d in sorted(dates, reverse=True)
     ]

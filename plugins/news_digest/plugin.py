@@ -13,9 +13,9 @@ from pelican import signals
 from news_digest.hashing import value_digest
 from news_digest.posts.importer import import_seeds
 from news_digest.settings import IMPORT_CACHE_NAME, RESOLVED, SettingsError, digest_settings
-from news_digest.site import incremental, lock
+from news_digest.site import incremental, jinja, lock
 from news_digest.site.incremental import DigestWriter
-from news_digest.site.model import build_site, is_undated, parse_list
+from news_digest.site.model import ArticleDigest, build_site
 from news_digest.site.pages import NewsDigestGenerator
 from news_digest.site.search import build_index, start_early
 
@@ -26,6 +26,8 @@ def configure_and_import(pelican: Any) -> None:
     settings = pelican.settings
     # Article text is plain data: no metadata field is rendered as Markdown or HTML.
     settings["FORMATTED_FIELDS"] = []
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **jinja.FILTERS}
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), **jinja.GLOBALS}
     # Every listing is paginated, so that no page grows with the archive (only an article's own).
     paginated = (("country", None), ("person", None), ("digest", 50), ("month", 100), ("people", 500))
     for template, per_page in paginated:
@@ -47,22 +49,9 @@ def configure_and_import(pelican: Any) -> None:
         raise SystemExit(f"news-digest: {len(report.rejected)} seed(s) rejected (STRICT is on)")
 
 
-def date_label(article: Any) -> str:
-    """The date as honestly as the text gives it; an undated article's Pelican date (a stand-in
-    for ordering, see `posts.FALLBACK_DATE`) is never shown."""
-    if is_undated(article):
-        day = article.metadata.get("date_text")
-        return f"{day}, year not given" if day else "Date unknown"
-    day = f"{article.date.day} {article.date:%B %Y}"
-    if article.metadata.get("date_confidence") == "inferred":
-        return f"{day} (year inferred)"
-    return day
-
-
 def link_neighbours(generator: Any) -> None:
-    """Build the site model (which tags every article), then link each article to the previous
-    and next (by date) and to related articles (shared countries)."""
-    ours = digest_settings(generator.settings)
+    """Build the site model (which gives every article its `digest`, with its tags), then link
+    each article to the previous and next (by date) and to related articles (shared countries)."""
     articles = generator.articles  # newest first
     # Same date: by slug, whatever order the files were read in (sorts are stable).
     for listing, newest_first in (
@@ -74,46 +63,48 @@ def link_neighbours(generator: Any) -> None:
     generator.context["digest_site"] = build_site(articles)
     # Pelican's author and category grouping is quadratic and we write no such pages.
     generator.authors, generator.categories = [], []
+    digests: list[ArticleDigest] = [article.digest for article in articles]
+    for index, digest in enumerate(digests):
+        digest.newer = articles[index - 1] if index > 0 else None
+        digest.older = articles[index + 1] if index + 1 < len(articles) else None
+    link_related(articles, digests, digest_settings(generator.settings)["RELATED_ARTICLES"])
+    for article in articles:
+        article.digest.fingerprint = article_fingerprint(article)
+    for digest in digests:
+        # What its page shows: itself, its neighbours and related articles (see incremental.py).
+        neighbours = [digest.newer, digest.older, *digest.related]
+        digest.page_inputs = (
+            digest.fingerprint,
+            [n.digest.fingerprint if n is not None else None for n in neighbours],
+        )
+
+
+def link_related(articles: list[Any], digests: list[ArticleDigest], limit: int) -> None:
+    """Each article's `limit` related articles: sharing the most countries, then nearest in time."""
     by_country: dict[str, list[int]] = {}
-    for index, article in enumerate(articles):
-        # Pelican formats `article.url` from settings on every access; templates use this copy.
-        article.digest_url = article.url
-        article.date_confidence = article.metadata.get("date_confidence", "stated")
-        article.undated = is_undated(article)
-        article.date_label = date_label(article)
-        article.newer_article = articles[index - 1] if index > 0 else None
-        article.older_article = articles[index + 1] if index + 1 < len(articles) else None
-        for code in parse_list(article.metadata.get("countries")):
+    for index, digest in enumerate(digests):
+        for code in digest.post.countries:
             by_country.setdefault(code, []).append(index)
-    limit = ours["RELATED_ARTICLES"]
-    for index, article in enumerate(articles):
+    for index, digest in enumerate(digests):
         shared: dict[int, int] = {}
-        for code in parse_list(article.metadata.get("countries")):
+        for code in digest.post.countries:
             # Nearest in time first; bounded so that a big country does not make this quadratic.
             for other in _nearest(by_country[code], index, 4 * limit):
                 if other != index:
                     shared[other] = shared.get(other, 0) + 1
         ranked = sorted(shared, key=lambda o: (-shared[o], abs(o - index), o))[:limit]
-        article.related_articles = [articles[o] for o in ranked]
-    for article in articles:
-        article.digest_fingerprint = article_fingerprint(article)
-    for article in articles:
-        # What its page shows: itself, its neighbours and related articles (see incremental.py).
-        neighbours = [article.newer_article, article.older_article, *article.related_articles]
-        article.digest_page_inputs = (
-            article.digest_fingerprint,
-            [n.digest_fingerprint if n is not None else None for n in neighbours],
-        )
+        digest.related = [articles[o] for o in ranked]
 
 
 def article_fingerprint(article: Any) -> str:
     """Everything about an article that a page listing it or its own page can show."""
+    digest = article.digest
     tagged = [
         (t.name, t.url, t.title)
-        for t in (*article.tagged_countries, *article.tagged_organisations, *article.tagged_people)
+        for t in (*digest.tagged_countries, *digest.tagged_organisations, *digest.tagged_people)
     ]
     metadata = sorted((key, str(value)) for key, value in article.metadata.items())
-    return value_digest((article._content, metadata, article.digest_url, article.date_label, tagged))
+    return value_digest((article._content, metadata, digest.url, digest.date_label, tagged))
 
 
 def _nearest(indices: list[int], index: int, count: int) -> list[int]:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import re
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from slugify import slugify
 
-from news_digest.article import Article, Tags
+from news_digest.article import FALLBACK_DATE, Article, DateConfidence, PostFields, Tags
 from news_digest.tagging.gazetteer import gazetteer
 
 SLUG_MAX_LENGTH = 80
-# Pelican needs a date for every article: an undated one gets this, only to be ordered after the
-# dated ones. It is never shown: the site files such an article under "Undated" (`undated/<slug>/`).
-FALLBACK_DATE = dt.date(1970, 1, 1)
 UNDATED_FOLDER = "undated"
 # Stands for the slug in a post rendered before the slug is known (see `fill_slug`). Cleaned text
 # never holds a NUL (control characters are removed) and file names cannot either.
@@ -29,11 +25,6 @@ _MARKUP_CHARACTERS = "\\`*_[]"
 # Line starts that open a block: headings, quotes, lists, rules, tables, code fences. Matched
 # after a line break, which `re` finds faster than a `^` in multi-line mode.
 _BLOCK_START = re.compile(r"\n([#>+-]|\d+\.)")
-
-
-# `json.dumps` with options builds an encoder for every call.
-_JSON = json.JSONEncoder(ensure_ascii=False)
-_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def escape_markdown(text: str) -> str:
@@ -118,35 +109,37 @@ def month_day_text(month_day: tuple[int, int] | None) -> str:
     return f"{month_day[1]} {dt.date(2000, *month_day):%B}" if month_day else ""
 
 
-def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> str:
-    """The Markdown file for one article."""
-    gaz = gazetteer()
-    officials = [
-        {"name": o.name, "title": o.title, "country": o.country, "registry": o.in_registry}
-        for o in tags.officials
-    ]
-    meta = {
-        "Title": article.title,
-        "Date": post_date(article).isoformat(),
-        "Date_confidence": article.date_confidence,
-        "Date_known": article.known_date_parts,
-        "Date_text": month_day_text(article.event_month_day) if article.date is None else "",
+def post_fields(article: Article, tags: Tags, slug: str, source_file: str) -> PostFields:
+    """The header of an article's post."""
+    countries = gazetteer().countries
+    undated = article.date is None
+    return PostFields(
+        title=article.title,
+        date=post_date(article),
+        date_confidence=DateConfidence(article.date_confidence),
+        date_known=article.known_date_parts,
+        date_text=month_day_text(article.event_month_day) if undated else "",
         # An undated article has its own URL, under no year or month (`FALLBACK_DATE` is not shown).
-        "Url": f"{UNDATED_FOLDER}/{slug}/" if article.date is None else "",
-        "Save_as": f"{UNDATED_FOLDER}/{slug}/index.html" if article.date is None else "",
-        "Slug": slug,
-        "Summary": article.lead or article.paragraphs[0],
-        "Dateline": article.dateline or "",
-        "Source": article.source or "",
-        "Source_file": source_file,
-        "Source_url": article.url or "",
-        "Content_hash": article.content_hash,
-        "Countries": ", ".join(tags.country_codes),
-        "Country_names": ", ".join(gaz.countries[c].name for c in tags.country_codes),
-        "Organisations": ", ".join(tags.organisations),
-        "Officials": _JSON_SORTED.encode(officials),
-        "Captions": _JSON.encode(article.captions),
-    }
+        url=f"{UNDATED_FOLDER}/{slug}/" if undated else "",
+        save_as=f"{UNDATED_FOLDER}/{slug}/index.html" if undated else "",
+        slug=slug,
+        summary=article.lead or article.paragraphs[0],
+        dateline=article.dateline or "",
+        source=article.source or "",
+        source_file=source_file,
+        source_url=article.url or "",
+        content_hash=article.content_hash,
+        countries=tuple(tags.country_codes),
+        country_names=tuple(countries[c].name for c in tags.country_codes),
+        organisations=tuple(tags.organisations),
+        officials=tuple(tags.officials),
+        captions=tuple(article.captions),
+    )
+
+
+def render_post(article: Article, tags: Tags, slug: str, source_file: str) -> str:
+    """The Markdown file for one article: its header (empty fields left out), then its text."""
+    meta = post_fields(article, tags, slug, source_file).to_metadata()
     lines = [f"{key}: {metadata_value(value)}" for key, value in meta.items() if value != ""]
     paragraphs = article.paragraphs
     if len(paragraphs) > 1 and paragraphs[0] == article.lead:

@@ -15,8 +15,6 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from news_digest.site.model import is_undated, parse_list, parse_officials
-
 UNDATED_NOTE = "Date unknown: the article's text does not give it."
 # The feed's date when neither it nor the site has a dated article (deterministic).
 _NO_DATE = "1970-01-01T00:00:00+00:00"
@@ -45,10 +43,7 @@ def build_feed(
     RSS readers render <title> and <description> as HTML, so for RSS article text is escaped
     once more and `<script>` shows as text; Atom marks them as text already.
     """
-
-    def text(value: str) -> str:
-        return html.escape(value, quote=False) if kind == "rss" else value
-
+    text = _rss_text if kind == "rss" else _as_is
     feed = FeedGenerator()
     feed.id(absolute(siteurl, feed_url))
     feed.title(text(title))
@@ -59,35 +54,52 @@ def build_feed(
     feed.language("en")
     feed.generator("news-digest")
     items = articles[:max_items]
-    dated = [a.date for a in items if not is_undated(a)]
+    dated = [a.date for a in items if not a.digest.undated]
     newest = max(dated) if dated else fallback or _NO_DATE
     feed.updated(newest)
     feed.lastBuildDate(newest)
     if dated:
         feed.pubDate(newest)
     for article in items:
-        link = absolute(siteurl, article.digest_url)
-        entry = feed.add_entry(order="append")  # feedgen prepends by default, which reverses
-        entry.id(link)
-        entry.guid(link, permalink=True)
-        entry.title(text(article.title))
-        entry.link(href=link)
-        summary = article.metadata.get("summary") or article.title
-        if not is_undated(article):
-            entry.published(article.date)
-            entry.updated(article.date)
-        else:
-            summary = f"{UNDATED_NOTE} {summary}"
-            if kind == "atom":
-                entry.updated(newest)
-        entry.summary(text(summary))
-        entry.content(article.content, type="html")
-        for code in parse_list(article.metadata.get("countries")):
-            if code in country_names:
-                entry.category(term=country_names[code], label=country_names[code])
-        for official in parse_officials(article.metadata.get("officials")):
-            entry.category(term=official["name"], label=official["name"])
+        _add_entry(feed, article, siteurl, kind, newest, country_names)
     return feed
+
+
+def _add_entry(
+    feed: FeedGenerator, article: Any, siteurl: str, kind: str, newest: Any, country_names: dict[str, str]
+) -> None:
+    """One article of `build_feed`, appended after the others (feedgen prepends by default)."""
+    digest = article.digest
+    text = _rss_text if kind == "rss" else _as_is
+    link = absolute(siteurl, digest.url)
+    entry = feed.add_entry(order="append")
+    entry.id(link)
+    entry.guid(link, permalink=True)
+    entry.title(text(article.title))
+    entry.link(href=link)
+    summary = digest.post.summary or article.title
+    if not digest.undated:
+        entry.published(article.date)
+        entry.updated(article.date)
+    else:
+        summary = f"{UNDATED_NOTE} {summary}"
+        if kind == "atom":
+            entry.updated(newest)
+    entry.summary(text(summary))
+    entry.content(article.content, type="html")
+    for code in digest.post.countries:
+        if code in country_names:
+            entry.category(term=country_names[code], label=country_names[code])
+    for official in digest.post.officials:
+        entry.category(term=official.name, label=official.name)
+
+
+def _rss_text(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
+def _as_is(value: str) -> str:
+    return value
 
 
 def write_feed(feed: FeedGenerator, output_path: Path, save_as: str, kind: str) -> Path:

@@ -330,11 +330,18 @@ def page_inputs(name: str, template_name: str | None, kwargs: dict[str, Any]) ->
     explicit = kwargs.pop("digest_inputs", None)
     article = kwargs.get("article")
     if article is not None:
-        return f"article:{name}", getattr(article, "digest_page_inputs", None)
+        digest = _digest(article)
+        return f"article:{name}", digest.page_inputs if digest else None
     if explicit is None and template_name == "index" and "articles" in kwargs:
-        fingerprints = [getattr(a, "digest_fingerprint", None) for a in kwargs["articles"]]
+        fingerprints = [d.fingerprint if d else None for d in map(_digest, kwargs["articles"])]
         explicit = None if None in fingerprints else ("index", fingerprints)
     return f"page:{name}", explicit
+
+
+def _digest(article: Any) -> Any:
+    """`article.digest` (site/model.py), or None for an article the plugin did not link (a hidden
+    one): its page is always written."""
+    return getattr(article, "digest", None)
 
 
 class DigestWriter(Writer):

@@ -51,8 +51,8 @@ class NewsDigestGenerator(Generator):
             ]
             if self.ours["SEARCH"]
             else [],
-            feed_all_rss="feeds/all.rss.xml",
-            feed_all_atom="feeds/all.atom.xml",
+            feed_all_rss=self.site.all_feeds["rss"],
+            feed_all_atom=self.site.all_feeds["atom"],
         )
 
     @property
@@ -243,7 +243,7 @@ class NewsDigestGenerator(Generator):
         limit = self.ours["FEED_MAX_ITEMS"]
         feeds = [
             (
-                f"feeds/all.{kind}.xml",
+                self.site.all_feeds[kind],
                 kind,
                 {
                     "title": sitename,
@@ -280,7 +280,7 @@ class NewsDigestGenerator(Generator):
     def _write_sitemap(self, inputs: object) -> None:
         """sitemap.xml of every HTML page we and Pelican wrote, and robots.txt pointing to it."""
         siteurl = self.feed_siteurl
-        urls = [""] + [a.digest_url for a in self.context.get("articles", [])]
+        urls = [""] + [a.digest.url for a in self.context.get("articles", [])]
         urls += ["countries/", "people/", "digest/", "organisations/"]
         urls += [f"{year:04d}/" for year, _ in years_of(self.site.months)]
         urls += [f"{m.year:04d}/{m.month:02d}/" for m in self.site.months]
@@ -289,7 +289,7 @@ class NewsDigestGenerator(Generator):
         urls += [self.site.undated.url] if self.site.undated.articles else []
         # An undated article has no date to give (its Pelican date only orders it).
         lastmod = {
-            a.digest_url: a.date.date().isoformat()
+            a.digest.url: a.date.date().isoformat()
             for a in self.context.get("articles", [])
             if not is_undated(a)
         }
@@ -339,7 +339,7 @@ def years_of(months: list[Any]) -> list[tuple[int, list[Any]]]:
 
 
 def _fingerprints(articles: list[Any]) -> list[str]:
-    return [a.digest_fingerprint for a in articles]
+    return [a.digest.fingerprint for a in articles]
 
 
 def _ranked(items: list[tuple[Term, int]]) -> list[tuple[str, str, int]]:

@@ -14,6 +14,8 @@ HEADLINE_MAX = 110  # schema.org's advice for `headline`
 
 
 def article_json_ld(article: Any, siteurl: str, sitename: str) -> Markup:
+    digest = article.digest
+    post = digest.post
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -22,25 +24,22 @@ def article_json_ld(article: Any, siteurl: str, sitename: str) -> Markup:
         "isAccessibleForFree": True,
         "publisher": {"@type": "Organization", "name": sitename},
     }
-    if getattr(article, "date_confidence", "stated") != "unknown":
+    if not digest.undated:
         data["datePublished"] = article.date.strftime("%Y-%m-%d")
-    source = article.metadata.get("source")
-    if source:
-        data["sourceOrganization"] = {"@type": "Organization", "name": source}
-    original = article.metadata.get("source_url") or ""
-    if original.startswith(("https://", "http://")):
-        data["isBasedOn"] = original
+    if post.source:
+        data["sourceOrganization"] = {"@type": "Organization", "name": post.source}
+    if post.source_url.startswith(("https://", "http://")):
+        data["isBasedOn"] = post.source_url
     if siteurl.startswith("http"):
-        data["url"] = data["mainEntityOfPage"] = f"{siteurl}/{article.digest_url}"
+        data["url"] = data["mainEntityOfPage"] = f"{siteurl}/{digest.url}"
         data["image"] = f"{siteurl}/theme/share.png"
-    dateline = article.metadata.get("dateline")
-    if dateline:
-        data["locationCreated"] = {"@type": "Place", "name": dateline}
-    about = [{"@type": "Country", "name": c.name} for c in getattr(article, "tagged_countries", [])]
-    about += [{"@type": "Organization", "name": o.name} for o in getattr(article, "tagged_organisations", [])]
+    if post.dateline:
+        data["locationCreated"] = {"@type": "Place", "name": post.dateline}
+    about = [{"@type": "Country", "name": c.name} for c in digest.tagged_countries]
+    about += [{"@type": "Organization", "name": o.name} for o in digest.tagged_organisations]
     if about:
         data["about"] = about
-    people = [_person(p) for p in getattr(article, "tagged_people", [])]
+    people = [_person(p) for p in digest.tagged_people]
     if people:
         data["mentions"] = people
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
