@@ -80,3 +80,23 @@ def test_print_styles_hide_the_site_around_the_article(built_site: Path) -> None
     printed = css[css.index("@media print") :]
     for hidden in (".site-header", ".site-footer", ".neighbours", ".breadcrumbs"):
         assert hidden in printed.split("display: none")[0]
+
+
+def test_an_undated_article_naming_no_country_leads_to_the_undated_articles(
+    site_builder: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Its Pelican date only orders it: no crumb may name that month (January 1970)."""
+    folder = tmp_path_factory.mktemp("seeds-undated")
+    seed = folder / "undated.txt"
+    seed.write_text(
+        "Ministries review cooperation\nHanoi (VNA) – Two ministries reviewed their cooperation "
+        "and agreed on new steps./.\n",
+        encoding="utf-8",
+    )
+    output = site_builder("undated-no-country", seeds=[seed]) / "output"
+    [soup] = articles(output)
+    crumbs = soup.select("nav.breadcrumbs li")
+    assert crumbs[1].get_text(strip=True) == "Undated articles"
+    assert crumbs[1].a["href"].endswith("/digest/undated/")
+    assert (output / "digest" / "undated" / "index.html").is_file()
+    assert "1970" not in soup.get_text()
