@@ -11,6 +11,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import html_pages, load_gold
+from news_digest.site.feeds import CONTENT_LIMIT, bounded_content
 from slugify import slugify
 
 GOLD = load_gold()
@@ -146,3 +147,40 @@ def test_every_html_page_advertises_a_feed(output: Path) -> None:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         links = soup.select('link[rel~="alternate"][type="application/rss+xml"][href]')
         assert links, page
+
+
+# -- very long articles ------------------------------------------------------------------------
+
+
+def test_an_entry_keeps_a_whole_article_and_cuts_a_huge_one_after_a_paragraph() -> None:
+    link = "http://localhost:8000/2025/05/talks/?a=1&b=2"
+    short = "<p>One.</p>\n<p>Two.</p>"
+    assert bounded_content(short, link, limit=100) == short
+    paragraphs = [f"<p>{n:03d} {'x' * 40}</p>" for n in range(100)]
+    cut = bounded_content("\n".join(paragraphs), link, limit=500)
+    body, tail = cut.rsplit("\n", 1)
+    assert len(body) <= 500 and body.endswith("</p>")
+    assert body == "\n".join(paragraphs[: body.count("<p>")]), "whole paragraphs, in order"
+    assert 'href="http://localhost:8000/2025/05/talks/?a=1&amp;b=2"' in tail
+
+
+def test_a_huge_article_in_many_feeds_stays_small_in_each(site_builder, tmp_path_factory) -> None:
+    """A hostile seed: 300 KB of text naming twenty people, each with a feed of their own."""
+    folder = tmp_path_factory.mktemp("huge-seed")
+    people = [f"Lao Deputy Minister Khamphao Ern{chr(97 + n)}x" for n in range(20)]
+    body = "\n".join(
+        f"{people[n % 20]} said the talks went well. {'Cooperation grows. ' * 30}" for n in range(600)
+    )
+    (folder / "huge.txt").write_text(
+        f"Vietnam, Laos talks\nHanoi (VNA) – The talks were held on May 2, 2025.\n{body}\n/.\n",
+        encoding="utf-8",
+    )
+    output = site_builder("huge-seed", seeds=[folder / "huge.txt"]) / "output"
+    article = next(output.glob("2025/05/*/index.html"))
+    assert article.stat().st_size > 300_000, "the page has the whole text"
+    feeds = list((output / "feeds").rglob("*.xml"))
+    assert len(feeds) > 20
+    for path in feeds:
+        assert path.stat().st_size < 2 * CONTENT_LIMIT, path
+        [entry] = parse(path).entries
+        assert "read it on the site" in entry.content[0].value

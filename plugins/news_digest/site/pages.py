@@ -229,11 +229,9 @@ class NewsDigestGenerator(Generator):
         output = Path(self.output_path)
         gaz = gazetteer()
         names = {code: c.name for code, c in gaz.countries.items()}
-        people_urls = {name: t.url for name, t in self.site.people.items()}
         common = {
             "siteurl": self.feed_siteurl,
             "country_names": names,
-            "person_urls": people_urls,
             "max_items": self.ours["FEED_MAX_ITEMS"],
             # The date of a feed of undated articles only: the site's newest dated article's.
             "fallback": next((a.date for a in self.context.get("articles", []) if not is_undated(a)), None),
