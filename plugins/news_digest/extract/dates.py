@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from news_digest.article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR
+from news_digest.article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, DateConfidence
 from news_digest.extract.date_rules import MONTH, MONTHS, SENTENCE_END, YEAR_REGEX, date_rules
 from news_digest.extract.years import infer_year, long_before, newest_year
 from news_digest.matching import has_whole_word, whole_words
@@ -41,7 +41,7 @@ class DateFound:
     """The date and why: `basis` is said in the import report for dates not stated."""
 
     date: dt.date | None
-    confidence: str
+    confidence: DateConfidence
     known: str  # FULL, MONTH_DAY, YEAR or NOTHING: what the text gives
     basis: str
     warnings: tuple[str, ...] = ()
