@@ -11,8 +11,9 @@ from functools import cache
 from itertools import chain, count
 from typing import NamedTuple
 
+from news_digest.article import FALLBACK_DATE
 from news_digest.hashing import bytes_digest, short_digest
-from news_digest.posts.render import FALLBACK_DATE, UNDATED_FOLDER, fill_slug
+from news_digest.posts.render import UNDATED_FOLDER, fill_slug
 
 NEAR_DUPLICATE_OVERLAP = 0.6
 

@@ -8,12 +8,10 @@ import re
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-from slugify import slugify
-
 from news_digest.article import FALLBACK_DATE, Article, DateConfidence, PostFields, Tags
+from news_digest.slugs import SLUG_MAX_LENGTH, make_slug
 from news_digest.tagging.gazetteer import gazetteer
 
-SLUG_MAX_LENGTH = 80
 UNDATED_FOLDER = "undated"
 # Stands for the slug in a post rendered before the slug is known (see `fill_slug`). Cleaned text
 # never holds a NUL (control characters are removed) and file names cannot either.
@@ -70,7 +68,7 @@ def metadata_value(text: str) -> str:
 
 @cache
 def base_slug(title: str) -> str:
-    return slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "article"
+    return make_slug(title, SLUG_MAX_LENGTH, "article")
 
 
 # The end of a source URL's last part that is not words: the site's id, the page's extension.
@@ -89,7 +87,7 @@ def url_slug(url: str | None) -> str | None:
     path = urlsplit(url.strip()).path
     last = unquote(path.rstrip("/").rpartition("/")[2])
     last = _URL_ID.sub("", _URL_EXTENSION.sub("", last))
-    slug = slugify(last, max_length=SLUG_MAX_LENGTH, word_boundary=True)
+    slug = make_slug(last, SLUG_MAX_LENGTH)
     words = [word for word in slug.split("-") if any(c.isalpha() for c in word)]
     return slug if len(words) >= URL_SLUG_WORDS else None
 

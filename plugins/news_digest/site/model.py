@@ -13,9 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from slugify import slugify
-
 from news_digest.article import DateConfidence, Official, PostFields
+from news_digest.slugs import SLUG_MAX_LENGTH, make_slug
 from news_digest.tagging.gazetteer import Country, gazetteer
 
 # The feeds of the whole archive, by kind (pages.py writes them, every page links them).
@@ -200,7 +199,7 @@ def _tagged(term: Term, title: str | None = None) -> Tagged:
 
 
 def person_slug(name: str) -> str:
-    return slugify(name, max_length=80, word_boundary=True) or "person"
+    return make_slug(name, SLUG_MAX_LENGTH, "person")
 
 
 def is_undated(article: Any) -> bool:
@@ -272,7 +271,7 @@ class _SiteBuilder:
     def organisation(self, name: str) -> Term:
         term = self.organisations.get(name)
         if term is None:
-            term = _term("organisation", "organisations", name, name, slugify(name), False)
+            term = _term("organisation", "organisations", name, name, make_slug(name), False)
             self.organisations[name] = term
         return term
 

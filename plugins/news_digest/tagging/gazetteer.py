@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from slugify import slugify
-
 from news_digest.data import load_data
 from news_digest.matching import trie_regex, whole_words, words_pattern
+from news_digest.slugs import make_slug
 
 HOME_COUNTRY = "VN"
 
@@ -103,7 +102,7 @@ def gazetteer() -> Gazetteer:
     for code, entry in data.items():
         if code == "exclude":
             continue
-        countries[code] = Country(code, entry["name"], entry["region"], slugify(entry["name"]))
+        countries[code] = Country(code, entry["name"], entry["region"], make_slug(entry["name"]))
         demonyms = entry.get("demonyms", [])
         plurals = [d + "s" for d in demonyms if not d.endswith(("ese", "sh", "ch", "s", "z"))]
         forms = _with_apostrophes([entry["name"], *entry.get("aliases", []), *demonyms, *plurals])
