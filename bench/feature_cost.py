@@ -9,7 +9,8 @@ working tree, or `--rev`), N generated seeds, imported once into posts. Then, R 
 cold builds in turn (output/ and cache/ set aside first, the import off), each in a fresh
 subprocess: search and charts on, charts off, search off, both off (`NEWS_DIGEST["CHARTS"]`,
 `["SEARCH"]`). A build's CPU time is the user + system time of the subprocess and of everything it
-waited for (Pagefind included), from `getrusage(RUSAGE_CHILDREN)`.
+waited for (Pagefind included), from `getrusage(RUSAGE_CHILDREN)`; Pagefind's own share is read in
+the Pelican process at its exit (its RUSAGE_CHILDREN) and shown beside it.
 
 The cost of a feature is the CPU time it adds, as a share of the build with neither: search
 = (both - search off) / neither, charts = (both - charts off) / neither, both = both / neither - 1.
@@ -54,11 +55,24 @@ NEWS_DIGEST = {{**NEWS_DIGEST, "IMPORT": False, "CHARTS": {charts}, "SEARCH": {s
 '''
 
 
+# Pelican, with the CPU time of its own children (Pagefind) written to a file at exit.
+PELICAN = """import atexit, os, resource, runpy, sys
+def report():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(os.environ["FEATURE_COST_CHILDREN"], "w") as out:
+        out.write(str(usage.ru_utime + usage.ru_stime))
+atexit.register(report)
+sys.argv = ["pelican", *sys.argv[1:]]
+runpy.run_module("pelican", run_name="__main__", alter_sys=True)
+"""
+
+
 @dataclass
 class Build:
     config: str
     round: int
     cpu: float  # user + system seconds of the build and its children
+    pagefind: float  # of which Pagefind's
     wall: float
     ok: bool
 
@@ -118,18 +132,24 @@ def cold_build(project: Path, config: str, round_: int, python: str, logs: Path)
     set_aside(project.parent / TRASH, project / "output", project / "cache")
     logs.mkdir(parents=True, exist_ok=True)
     log = logs / f"{settings_name(config).removesuffix('.py')}-{round_}.log"
+    grandchildren = logs / "children-cpu.txt"
+    grandchildren.unlink(missing_ok=True)
+    env = {**environment(project), "FEATURE_COST_CHILDREN": str(grandchildren)}
     before, started = children_cpu(), time.perf_counter()
     with log.open("wb") as out:
         code = subprocess.call(
-            [python, "-m", "pelican", "-s", settings_name(config)],
+            [python, "-c", PELICAN, "-s", settings_name(config)],
             cwd=project,
-            env=environment(project),
+            env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    build = Build(config, round_, children_cpu() - before, time.perf_counter() - started, code == 0)
+    cpu, wall = children_cpu() - before, time.perf_counter() - started
+    pagefind = float(grandchildren.read_text()) if grandchildren.exists() else 0.0
+    build = Build(config, round_, cpu, pagefind, wall, code == 0)
     status = "" if build.ok else f"  FAILED (see {log})"
-    line = f"  round {round_}  {config:<11} {build.cpu:7.1f} s CPU  {build.wall:7.1f} s wall{status}"
+    line = f"  round {round_}  {config:<11} {cpu:7.1f} s CPU ({pagefind:5.1f} Pagefind)  {wall:7.1f} s wall"
+    line += status
     print(line, file=sys.stderr, flush=True)
     return build
 
@@ -153,14 +173,16 @@ def costs(builds: list[Build]) -> dict[str, list[float]]:
 
 def table(builds: list[Build], n: int) -> str:
     lines = [f"N = {n:,}; CPU seconds (user + system, Pagefind included) of each cold build", ""]
-    lines.append(f"{'build':<12} {'median':>8} {'min':>8}   every round")
+    lines.append(f"{'build':<12} {'median':>8} {'min':>8} {'Pagefind':>9}   every round")
     for config in CONFIGS:
-        cpus = [b.cpu for b in builds if b.config == config and b.ok]
-        if not cpus:
+        done = [b for b in builds if b.config == config and b.ok]
+        if not done:
             lines.append(f"{config:<12} {'failed':>8}")
             continue
+        cpus = [b.cpu for b in done]
+        pagefind = statistics.median(b.pagefind for b in done)
         runs = ", ".join(f"{c:.1f}" for c in cpus)
-        lines.append(f"{config:<12} {statistics.median(cpus):8.1f} {min(cpus):8.1f}   {runs}")
+        lines.append(f"{config:<12} {statistics.median(cpus):8.1f} {min(cpus):8.1f} {pagefind:9.1f}   {runs}")
     lines += ["", f"{'cost of':<16} {'median':>7}   every round (share of the build with neither)"]
     for name, values in costs(builds).items():
         if values:
