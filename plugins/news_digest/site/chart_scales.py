@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
+
+from news_digest.site.model import is_undated
 
 # Longer spans are drawn a bar per year: a bar per month would be under 2 px on a phone.
 YEARLY_AFTER_MONTHS = 60
@@ -99,10 +102,22 @@ class TimeAxis:
             self.bins = self.span
             self.ticks = month_ticks(self.span)
         self.position = {key: i for i, key in enumerate(self.bins)}
+        self.labels = {key: bin_label(key) for key in self.bins}  # each bar's name, made once
+        self.drawn: dict[tuple[float, ...], str] = {}  # parts of pictures the same on many charts
+        self._article_bins: dict[int, tuple[int, int] | None] = {}
 
     def bin_of(self, year: int, month: int) -> tuple[int, int]:
         """The bar an article of (year, month) adds to: its month, or its year ((year, 0))."""
         return (year, 0) if self.yearly else (year, month)
+
+    def bin_of_article(self, article: Any) -> tuple[int, int] | None:
+        """The bar of an article, None if undated; each article is on a dozen term charts, so its
+        bar is found once."""
+        key = self._article_bins.get(id(article), False)
+        if key is False:
+            key = None if is_undated(article) else self.bin_of(article.date.year, article.date.month)
+            self._article_bins[id(article)] = key
+        return key
 
     @property
     def unit(self) -> str:

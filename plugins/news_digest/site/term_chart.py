@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from news_digest.site.chart_figures import Chart, Row
 from news_digest.site.chart_pygal import SVG_NS
-from news_digest.site.chart_scales import TimeAxis, bin_label, month_label, plural, value_ticks
-from news_digest.site.model import Term, is_undated
+from news_digest.site.chart_scales import TimeAxis, month_label, plural, value_ticks
+from news_digest.site.model import Term
 
 # In SVG user units; the SVG scales to its column (max width in charts.css).
 TERM_WIDTH, TERM_HEIGHT, TERM_FONT = 480, 130, 16
@@ -22,14 +22,15 @@ def term_chart(axis: TimeAxis, term: Term) -> Chart | None:
     if not term.articles or not axis.span:
         return None
     counts: dict[tuple[int, int], int] = {}
+    undated = 0
     for article in term.articles:
-        if is_undated(article):  # filed under no month
-            continue
-        key = axis.bin_of(article.date.year, article.date.month)
-        counts[key] = counts.get(key, 0) + 1
+        key = axis.bin_of_article(article)
+        if key is None:  # undated: filed under no month
+            undated += 1
+        else:
+            counts[key] = counts.get(key, 0) + 1
     if not counts:
         return None
-    undated = term.undated_count
     chart_id = f"{term.kind}-{term.slug}"
     first, last = month_label(axis.span[0]), month_label(axis.span[-1])
     title = f"Articles naming {term.name}, per {axis.unit}, {first} to {last}"
@@ -46,7 +47,7 @@ def term_chart(axis: TimeAxis, term: Term) -> Chart | None:
         ),
         svg=term_svg(axis, chart_id, title, counts),
         heading=(axis.unit.capitalize(), "Articles"),
-        rows=tuple(Row(bin_label(key), counts[key]) for key in sorted(counts)),
+        rows=tuple(Row(axis.labels[key], counts[key]) for key in sorted(counts)),
         note=empty_note if active < len(axis.bins) else "",
     )
 
@@ -79,24 +80,37 @@ def term_svg(axis: TimeAxis, chart_id: str, title: str, counts: dict[tuple[int, 
             f'<text x="{left - 5:.1f}" y="{y(tick) + font * 0.35:.1f}" text-anchor="end">{tick}</text>'
         )
     out.append('</g><g class="axis x">')
-    for index, label in axis.ticks.items():
-        x = left + band * (index + 0.5)
-        # Centred under its month, but kept inside the picture.
-        half = 0.3 * font * len(label)
-        text_x = min(max(x, half), width - half)
-        out.append(
-            f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{base}" y2="{base + 4}"/>'
-            f'<text x="{text_x:.1f}" y="{base + 4 + font:.1f}" '
-            f'text-anchor="middle">{escape(label)}</text>'
-        )
+    out.append(_x_axis(axis, left, band, base))
     out.append('</g><g class="bars">')
+    offset, labels, position = left + (band - bar) / 2, axis.labels, axis.position
     for key in sorted(counts):
         value = counts[key]
-        x = left + band * axis.position[key] + (band - bar) / 2
+        x = offset + band * position[key]
         out.append(
             f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{bar:.1f}" height="{base - y(value):.1f}">'
-            f"<title>{escape(bin_label(key))}: {plural(value)}</title></rect>"
+            f"<title>{escape(labels[key])}: {plural(value)}</title></rect>"
         )
     out.append(f'</g><line class="baseline" x1="{left:.1f}" x2="{width - right}" y1="{base}" y2="{base}"/>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _x_axis(axis: TimeAxis, left: float, band: float, base: float) -> str:
+    """The ticks and labels of the time axis: the same on every term chart whose y axis is as wide,
+    so made once for each width (a few) instead of once a chart."""
+    made = axis.drawn.get((left, band, base))
+    if made is None:
+        width, font = TERM_WIDTH, TERM_FONT
+        parts = []
+        for index, label in axis.ticks.items():
+            x = left + band * (index + 0.5)
+            # Centred under its month, but kept inside the picture.
+            half = 0.3 * font * len(label)
+            text_x = min(max(x, half), width - half)
+            parts.append(
+                f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{base}" y2="{base + 4}"/>'
+                f'<text x="{text_x:.1f}" y="{base + 4 + font:.1f}" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
+        made = axis.drawn[(left, band, base)] = "".join(parts)
+    return made
