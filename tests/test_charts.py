@@ -1,4 +1,4 @@
-"""The pictures (plugins/news_digest/site/charts.py) in a real build of the seeds.
+"""The pictures (plugins/news_digest/site/charts.py and its chart modules) in a real build of the seeds.
 
 Every picture is an inline SVG that parses as XML, has a <title>, carries no script, and has the
 same figures beside it (a table, or the page's own list or tables) as the articles give.
@@ -16,15 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project, resolve, run_pelican
-from news_digest.site.charts import (
-    bin_colors,
-    bin_labels,
-    map_bins,
-    month_span,
-    month_ticks,
-    nice_ceiling,
-    value_ticks,
-)
+from news_digest.site.chart_scales import month_span, month_ticks, nice_ceiling, value_ticks
+from news_digest.site.world_map import bin_colors, bin_labels, map_bins
 
 SVG = "{http://www.w3.org/2000/svg}"
 PICTURE = re.compile(r'<div class="chart-picture">(<svg\b.*?</svg>)</div>', re.DOTALL)

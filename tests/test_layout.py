@@ -64,3 +64,26 @@ def test_caches_key_on_the_code_of_every_stage_and_the_data() -> None:
     assert {f"{stage}/__init__.py" for stage in STAGES} <= files
     assert {"extract/clean.py", "tagging/people.py", "posts/render.py", "site/pages.py", "plugin.py"} <= files
     assert {"data/people.toml", "data/countries.toml", "data/noise.toml"} <= files
+
+
+# Issue #17: no module over 400 lines, no function over 60. The modules still over it, split in
+# other branches; remove an entry once it holds.
+MAX_MODULE_LINES, MAX_FUNCTION_LINES = 400, 60
+NOT_YET = {"extract/clean.py", "extract/dates.py", "posts/importer.py", "site/feeds.py", "site/model.py"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(PACKAGE.rglob("*.py")) if p.relative_to(PACKAGE).as_posix() not in NOT_YET],
+    ids=lambda p: p.relative_to(PACKAGE).as_posix(),
+)
+def test_modules_and_functions_are_small(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= MAX_MODULE_LINES
+    long = [
+        f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert not long, f"functions over {MAX_FUNCTION_LINES} lines: {long}"

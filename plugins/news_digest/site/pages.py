@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -17,11 +16,12 @@ from pelican.generators import Generator
 from news_digest.settings import digest_settings
 from news_digest.site import incremental
 from news_digest.site.charts import build_charts
-from news_digest.site.feeds import absolute, build_feed, write_feed
+from news_digest.site.feeds import build_feed, write_feed
 from news_digest.site.flags import FOLDER as FLAGS
 from news_digest.site.flags import flag_codes, flag_source, licence_source
 from news_digest.site.model import Site, Term, build_site, is_undated
 from news_digest.site.search import BUNDLE, article_shards, shard_months
+from news_digest.site.sitemap import robots_txt, sitemap_files
 from news_digest.site.structured import article_json_ld
 from news_digest.tagging.gazetteer import gazetteer
 
@@ -63,23 +63,7 @@ class NewsDigestGenerator(Generator):
         site = self.site
         # The pages about the whole archive change with any article (and are one page each).
         everything = ("site", _fingerprints(self.context.get("articles", [])))
-        self._write(writer, "countries.html", "countries/index.html", "countries/", digest_inputs=everything)
-        self._write(
-            writer,
-            "digests.html",
-            "digest/index.html",
-            "digest/",
-            months=site.months,
-            digest_inputs=everything,
-        )
-        self._write(
-            writer,
-            "organisations.html",
-            "organisations/index.html",
-            "organisations/",
-            digest_inputs=everything,
-        )
-        self._write(writer, "404.html", "404.html", "404.html", digest_inputs=("404",))
+        self._write_indexes(writer, everything)
         self._write_world_map(everything)
         self._write_flags()
         self._write_people_pages(writer, everything)
@@ -98,6 +82,36 @@ class NewsDigestGenerator(Generator):
             self._write_term(writer, "country.html", term)
         for term in site.people.values():
             self._write_term(writer, "person.html", term)
+        self._write_months(writer)
+        if self.ours["SEARCH"]:
+            inputs = ("search", self.context["search_bundles"])
+            self._write(writer, "search.html", "search/index.html", "search/", digest_inputs=inputs)
+        self._write_feeds()
+        self._write_sitemap(everything)
+
+    def _write_indexes(self, writer: Any, everything: object) -> None:
+        """The lists of countries, months and organisations, and the 404 page."""
+        self._write(writer, "countries.html", "countries/index.html", "countries/", digest_inputs=everything)
+        self._write(
+            writer,
+            "digests.html",
+            "digest/index.html",
+            "digest/",
+            months=self.site.months,
+            digest_inputs=everything,
+        )
+        self._write(
+            writer,
+            "organisations.html",
+            "organisations/index.html",
+            "organisations/",
+            digest_inputs=everything,
+        )
+        self._write(writer, "404.html", "404.html", "404.html", digest_inputs=("404",))
+
+    def _write_months(self, writer: Any) -> None:
+        """Each month's digest and its /YYYY/MM/ page; the digest of the undated articles."""
+        site = self.site
         # Articles per month of the whole archive: every digest page draws it.
         archive = [(m.key, len(m.articles)) for m in site.months] if self.context["digest_charts"] else None
         # The undated articles: one listing beside the months, linked from the digests page.
@@ -129,11 +143,6 @@ class NewsDigestGenerator(Generator):
                 month=month,
                 digest_inputs=("month", *inputs[:2]),  # no links to other months: not their keys
             )
-        if self.ours["SEARCH"]:
-            inputs = ("search", self.context["search_bundles"])
-            self._write(writer, "search.html", "search/index.html", "search/", digest_inputs=inputs)
-        self._write_feeds()
-        self._write_sitemap(everything)
 
     def _write(self, writer: Any, template: str, save_as: str, url: str, paginated=None, **extra) -> None:
         writer.write_file(
@@ -276,9 +285,11 @@ class NewsDigestGenerator(Generator):
             self._page(f"feed:{save_as}", inputs, write)
 
     def _write_sitemap(self, inputs: object) -> None:
-        """sitemap.xml of every HTML page we and Pelican wrote, and robots.txt pointing to it."""
+        """sitemap.xml of every HTML page we and Pelican wrote (split past sitemap.MAX_URLS), and
+        robots.txt pointing to it."""
         siteurl = self.feed_siteurl
-        urls = [""] + [a.digest.url for a in self.context.get("articles", [])]
+        articles = self.context.get("articles", [])
+        urls = [""] + [a.digest.url for a in articles]
         urls += ["countries/", "people/", "digest/", "organisations/"]
         urls += [f"{year:04d}/" for year, _ in years_of(self.site.months)]
         urls += [f"{m.year:04d}/{m.month:02d}/" for m in self.site.months]
@@ -286,31 +297,21 @@ class NewsDigestGenerator(Generator):
         urls += [t.url for t in self.site.people.values()] + [m.url for m in self.site.months]
         urls += [self.site.undated.url] if self.site.undated.articles else []
         # An undated article has no date to give (its Pelican date only orders it).
-        lastmod = {
-            a.digest.url: a.date.date().isoformat()
-            for a in self.context.get("articles", [])
-            if not is_undated(a)
-        }
-        lines = [
-            '<?xml version="1.0" encoding="UTF-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        ]
-        for url in urls:
-            mod = f"<lastmod>{lastmod[url]}</lastmod>" if url in lastmod else ""
-            lines.append(f"  <url><loc>{escape(absolute(siteurl, url))}</loc>{mod}</url>")
-        lines.append("</urlset>")
+        lastmod = {a.digest.url: a.date.date().isoformat() for a in articles if not is_undated(a)}
+        files = sitemap_files([(url, lastmod.get(url)) for url in urls], siteurl)
         output = Path(self.output_path)
-        robots = f"User-agent: *\nAllow: /\nSitemap: {absolute(siteurl, 'sitemap.xml')}\n"
 
-        def write(name: str, text: str) -> Callable[[], None]:
-            def write_file() -> None:
-                (output / name).write_text(text, encoding="utf-8")
-                self._wrote(output / name)
+        def write(texts: dict[str, str]) -> Callable[[], None]:
+            def write_files() -> None:
+                for name, text in texts.items():
+                    (output / name).write_text(text, encoding="utf-8")
+                    self._wrote(output / name)
 
-            return write_file
+            return write_files
 
-        self._page("sitemap", inputs, write("sitemap.xml", "\n".join(lines) + "\n"))
-        self._page("robots", robots, write("robots.txt", robots))
+        self._page("sitemap", inputs, write(files))
+        robots = robots_txt(siteurl)
+        self._page("robots", robots, write({"robots.txt": robots}))
 
     def _page(self, key: str, inputs: object | None, write: Callable[[], None]) -> None:
         """Write a file of our own through the ledger of the build (incremental.py)."""
