@@ -124,9 +124,14 @@ def browser():
 
 
 def wait_for(driver, condition, timeout: float = SEARCH_TIMEOUT):
+    """`condition` until it holds; tried again when the page re-rendered what it was reading (the
+    results and filters are drawn again as each shard answers)."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(condition)
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+        condition
+    )
 
 
 def results(driver) -> list[tuple[str, str]]:
@@ -193,19 +198,16 @@ def test_country_and_person_filters_are_offered_and_narrow_the_results(browser, 
     panel = browser.find_element(By.ID, "search-filters")
     names = [n.text.split(" (")[0].lower() for n in panel.find_elements(By.TAG_NAME, "summary")]
     assert names == ["country", "person"]
+
     # Country is open: tick the Philippines, only the Cebu article is left.
-    option = wait_for(
-        browser,
-        lambda d: next(
-            (
-                label
-                for label in d.find_elements(By.CSS_SELECTOR, "#search-filters .filter-option")
-                if label.text.startswith("Philippines")
-            ),
-            None,
-        ),
-    )
-    option.click()
+    def tick_the_philippines(driver) -> bool:
+        for label in driver.find_elements(By.CSS_SELECTOR, "#search-filters .filter-option"):
+            if label.text.startswith("Philippines"):
+                label.click()
+                return True
+        return False
+
+    wait_for(browser, tick_the_philippines)
     wait_for(browser, lambda d: len(results(d)) < len(everything) and results(d))
     assert [href for href, _ in results(browser)] == [site + CEBU_ARTICLE]
 
