@@ -236,7 +236,13 @@ _SLOW_MODULES = {
     "test_linear_time",
 }
 # Modules that check the tooling around the site: benchmarks, the deploy hook, the CI workflow.
-_TOOLING_MODULES = {"test_count_instructions", "test_bench_report", "test_deploy_hook", "test_workflow"}
+_TOOLING_MODULES = {
+    "test_count_instructions",
+    "test_bench_report",
+    "test_deploy_hook",
+    "test_workflow",
+    "test_tag_rate",
+}
 _BUILD_FIXTURES = {"built_site", "site_builder", "output", "archive_site"}
 
 
