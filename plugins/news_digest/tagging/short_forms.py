@@ -40,8 +40,11 @@ class ShortForms:
 
     def _tokens_equal_to(self, words: set[str]) -> list[int]:
         """Indices of the tokens that are one of `words`, in text order: one pass over the tokens
-        (a search of the text for each word is quadratic with thousands of people)."""
-        return [k for k, token in enumerate(self.words) if token in words]
+        (a search of the text for each word is quadratic with thousands of people), over the
+        capitalised ones only when every word is capitalised (a fifth of the tokens)."""
+        capitalised = all(word[0].isupper() for word in words)
+        tokens = self.doc.capitalised if capitalised else range(len(self.words))
+        return [k for k in tokens if self.words[k] in words]
 
     def short_mentions(self, found: Found) -> None:
         by_short: dict[str, list[str]] = {}
