@@ -94,7 +94,7 @@ class ArticleTagger:
         self.org_spans, org_excluded = gaz.organisation_matcher.scan(self.text)
         self.excluded_spans = country_excluded + org_excluded
         # Tokens inside a country, organisation or excluded place: never part of a name.
-        spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
+        spans = [(s, e) for s, e, _surface, _key in self.country_spans + self.org_spans] + self.excluded_spans
         self.in_gazetteer = self.token_flags(spans)
 
     def title_case_spans(self) -> list[tuple[int, int]]:
@@ -198,7 +198,7 @@ class ArticleTagger:
             if surface in self.gaz.risky_country_forms and self._looks_like_person(start, end):
                 continue
             first.setdefault(code, start)
-            if not self._in_caption(start):
+            if code not in named and not self._in_caption(start):
                 named.add(code)
         return [code for code in sorted(first, key=first.__getitem__) if code in named]
 
@@ -207,7 +207,7 @@ class ArticleTagger:
         named = set()
         for start, _end, _surface, key in self.org_spans:
             first.setdefault(key, start)
-            if not self._in_caption(start):
+            if key not in named and not self._in_caption(start):
                 named.add(key)
         return [key for key in sorted(first, key=first.__getitem__) if key in named]
 
