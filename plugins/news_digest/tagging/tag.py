@@ -89,9 +89,11 @@ class ArticleTagger:
         self.capitalised = [k for k, word in enumerate(self.words) if word[0].isupper()]
         # Tokens that start a line (a line break between them and the token before).
         self.line_starts = self._line_starts()
-        self.country_spans, country_excluded = gaz.country_matcher.scan(self.text)
+        countries, organisations, people = gaz.matchers.scan(self.text)
+        self.country_spans, country_excluded = countries
         self.country_starts = [span[0] for span in self.country_spans]
-        self.org_spans, org_excluded = gaz.organisation_matcher.scan(self.text)
+        self.org_spans, org_excluded = organisations
+        self.registry_spans = people[0]  # the registry's people
         self.excluded_spans = country_excluded + org_excluded
         # Tokens inside a country, organisation or excluded place: never part of a name.
         spans = [(s, e) for s, e, _surface, _key in self.country_spans + self.org_spans] + self.excluded_spans
