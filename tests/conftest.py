@@ -286,6 +286,7 @@ _TOOLING_MODULES = {
     "test_feature_cost",
     "test_deploy_hook",
     "test_workflow",
+    "test_tag_rate",
 }
 _BUILD_FIXTURES = {"built_site", "site_builder", "output", "archive_site"}
 

@@ -11,6 +11,7 @@ from news_digest.matching import trie_regex, whole_words, words_pattern
 from news_digest.slugs import make_slug
 
 HOME_COUNTRY = "VN"
+_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,89 @@ class Matcher:
                 found.append((match.start(), match.end(), surface, key))
         return found, excluded
 
-    def finditer(self, text: str) -> list[tuple[int, int, str, str]]:
-        return self.scan(text)[0]
+
+Scan = tuple[list[tuple[int, int, str, str]], list[tuple[int, int]]]  # what `Matcher.scan` returns
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """Several matchers scanned in one pass: `scan` gives what each matcher's own `scan` gives.
+
+    A scan of the text for each matcher costs a pass over all of it for each (mostly lower-case
+    words, where no form starts). One pattern of all their forms finds, wherever one starts, the
+    longest: the match of the matchers that have that form. Another matcher can have a shorter form
+    there, or one that starts inside it ("Vietnam" in "Communist Party of Vietnam"), perhaps running
+    past its end; the forms alone say where (`inside`), and that matcher's own pattern is tried there.
+    """
+
+    matchers: tuple[Matcher, ...]
+    pattern: re.Pattern[str]
+    owners: dict[str, tuple[int, ...]]  # form -> the matchers that have it
+    inside: dict[str, tuple[tuple[int, int], ...]]  # form -> (offset, matcher) to try, by offset
+
+    @classmethod
+    def build(cls, matchers: tuple[Matcher, ...]) -> Matchers:
+        owners: dict[str, tuple[int, ...]] = {}
+        for index, matcher in enumerate(matchers):
+            for form in matcher.lookup:
+                owners[form] = (*owners.get(form, ()), index)
+        # The beginnings of each matcher's forms that end before a non-word character of the form:
+        # a form that starts inside another can run on past the other's end only from one of them.
+        heads = [
+            {
+                form[:end]
+                for form in matcher.lookup
+                for end in range(1, len(form))
+                if not _WORD.match(form, end)
+            }
+            for matcher in matchers
+        ]
+        inside: dict[str, tuple[tuple[int, int], ...]] = {}
+        for form, owned in owners.items():
+            # A whole word of the text ends the form, so a form of another ends where the form has a
+            # non-word character or at its end.
+            ends = [end for end in range(1, len(form)) if not _WORD.match(form, end)] + [len(form)]
+            tries = []
+            for offset in range(len(form)):
+                if offset and _WORD.match(form, offset - 1):
+                    continue  # inside a word: no whole-word match starts here
+                for index, matcher in enumerate(matchers):
+                    if offset == 0 and index in owned:
+                        continue  # its match here is this form
+                    rest = form[offset:]
+                    if rest in heads[index] or any(
+                        form[offset:end] in matcher.lookup for end in ends if end > offset
+                    ):
+                        tries.append((offset, index))
+            if tries:
+                inside[form] = tuple(tries)
+        forms = sorted(owners, key=lambda form: (-len(form), form))
+        return cls(matchers, words_pattern(trie_regex(forms)), owners, inside)
+
+    def scan(self, text: str) -> list[Scan]:
+        """`matcher.scan(text)` of every matcher, in their order."""
+        found: list[Scan] = [([], []) for _ in self.matchers]
+        ends = [0] * len(self.matchers)  # where each matcher's last match ended: none before that
+
+        def take(index: int, start: int, end: int, surface: str) -> None:
+            key = self.matchers[index].lookup[surface]
+            if key is None:
+                found[index][1].append((start, end))
+            else:
+                found[index][0].append((start, end, surface, key))
+            ends[index] = end
+
+        for match in whole_words(self.pattern, text):
+            form, start = match.group(), match.start()
+            for index in self.owners[form]:
+                if start >= ends[index]:
+                    take(index, start, match.end(), form)
+            for offset, index in self.inside.get(form, ()):
+                if start + offset >= ends[index]:
+                    other = self.matchers[index].pattern.match(text, start + offset)
+                    if other:
+                        take(index, other.start(), other.end(), other.group())
+        return found
 
 
 @dataclass(frozen=True)
@@ -76,6 +158,7 @@ class Gazetteer:
     organisation_matcher: Matcher
     people: dict[str, Person]
     people_matcher: Matcher
+    matchers: Matchers  # the country, organisation and people matchers, for one scan of a text
     names: dict = field(default_factory=dict)
 
     def country_by_slug(self, slug: str) -> Country | None:
@@ -136,13 +219,15 @@ def gazetteer() -> Gazetteer:
         for form in _with_apostrophes([person.name, *person.aliases]):
             people_forms.setdefault(form, person.name)
 
+    matchers = (Matcher.build(country_forms), Matcher.build(org_forms), Matcher.build(people_forms))
     return Gazetteer(
         countries=countries,
-        country_matcher=Matcher.build(country_forms),
+        country_matcher=matchers[0],
         risky_country_forms=frozenset(risky),
         organisations=organisations,
-        organisation_matcher=Matcher.build(org_forms),
+        organisation_matcher=matchers[1],
         people=people,
-        people_matcher=Matcher.build(people_forms),
+        people_matcher=matchers[2],
+        matchers=Matchers.build(matchers),
         names=load_data("names"),
     )

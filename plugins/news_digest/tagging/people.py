@@ -198,7 +198,7 @@ class PeopleFinder:
     def _registry_mentions(self) -> list[Mention]:
         return [
             Mention(start, end, name)
-            for start, end, _surface, name in self.gaz.people_matcher.finditer(self.text)
+            for start, end, _surface, name in self.doc.registry_spans
             if not self.doc.followed_by_place_suffix(end)
         ]
 

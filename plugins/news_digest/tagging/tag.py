@@ -89,12 +89,14 @@ class ArticleTagger:
         self.capitalised = [k for k, word in enumerate(self.words) if word[0].isupper()]
         # Tokens that start a line (a line break between them and the token before).
         self.line_starts = self._line_starts()
-        self.country_spans, country_excluded = gaz.country_matcher.scan(self.text)
+        countries, organisations, people = gaz.matchers.scan(self.text)
+        self.country_spans, country_excluded = countries
         self.country_starts = [span[0] for span in self.country_spans]
-        self.org_spans, org_excluded = gaz.organisation_matcher.scan(self.text)
+        self.org_spans, org_excluded = organisations
+        self.registry_spans = people[0]  # the registry's people
         self.excluded_spans = country_excluded + org_excluded
         # Tokens inside a country, organisation or excluded place: never part of a name.
-        spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
+        spans = [(s, e) for s, e, _surface, _key in self.country_spans + self.org_spans] + self.excluded_spans
         self.in_gazetteer = self.token_flags(spans)
 
     def title_case_spans(self) -> list[tuple[int, int]]:
@@ -198,7 +200,7 @@ class ArticleTagger:
             if surface in self.gaz.risky_country_forms and self._looks_like_person(start, end):
                 continue
             first.setdefault(code, start)
-            if not self._in_caption(start):
+            if code not in named and not self._in_caption(start):
                 named.add(code)
         return [code for code in sorted(first, key=first.__getitem__) if code in named]
 
@@ -207,7 +209,7 @@ class ArticleTagger:
         named = set()
         for start, _end, _surface, key in self.org_spans:
             first.setdefault(key, start)
-            if not self._in_caption(start):
+            if key not in named and not self._in_caption(start):
                 named.add(key)
         return [key for key in sorted(first, key=first.__getitem__) if key in named]
 

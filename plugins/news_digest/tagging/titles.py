@@ -87,7 +87,7 @@ class TitleReader:
 
     def only_ranks(self, title: str) -> bool:
         """ "Senior Lieutenant General": a rank, not a post (a post after the name is better)."""
-        return all(word in self.rules.ranks for word in title.split())
+        return self.rules.ranks.issuperset(title.split())
 
     def _walk(self, i: int, relaxed: bool) -> int:
         """Where the run of title-like tokens ending before token i starts (same line)."""
