@@ -136,6 +136,20 @@ def test_no_year_or_disagreeing_years_leave_the_date_unknown(cue: str) -> None:
     assert a.event_month_day == (4, 8)
 
 
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "Trade reached 86 billion USD in 2024 and 13 billion USD in the first two months of this year.",
+        "In the first four months of this year, trade rose 8% compared with the same period of 2024.",
+        "Trade hit 20 billion USD in 2024, while this year it is expected to grow further.",
+        "This year, exports are forecast to be higher than in 2024.",
+    ],
+)
+def test_a_year_set_against_this_year_is_not_this_year(cue: str) -> None:
+    a = dated("Hanoi (VNA) – The two foreign ministers held talks on April 8.", f"{cue}/.")
+    assert (a.date, a.date_confidence) == (None, "unknown")
+
+
 def test_a_present_year_after_the_years_presented_as_past_wins() -> None:
     a = dated(
         "Hanoi (VNA) – The ministers held phone talks on April 16.",

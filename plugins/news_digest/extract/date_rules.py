@@ -51,6 +51,8 @@ class DateRules:
     past: tuple[YearCue, ...]
     this_year: re.Pattern[str]
     this_year_phrases: tuple[str, ...]  # lower-case: a quick test before `this_year`
+    this_year_window: int
+    this_year_contrast: re.Pattern[str]
     beside_year: tuple[tuple[re.Pattern[str], int], ...]
 
 
@@ -131,5 +133,7 @@ def date_rules() -> DateRules:
         past=_year_patterns(data["past_year"]),
         this_year=_any_of(data["this_year"]),
         this_year_phrases=tuple(p.lower() for p in data["this_year"]),
+        this_year_window=int(data["this_year_window"]),
+        this_year_contrast=_lower_words(data["this_year_contrast"]),
         beside_year=tuple(beside),
     )

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from news_digest.extract.date_rules import RANGE_YEAR, SENTENCE_END, YEAR_REGEX, date_rules
-from news_digest.matching import whole_words
+from news_digest.matching import has_whole_word, whole_words
 
 _ANY_YEAR = re.compile(YEAR_REGEX)
 _LONE_YEAR = re.compile(rf"{YEAR_REGEX}(?!\d)")
@@ -60,7 +60,7 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
         plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
         if any(phrase in lower for phrase in rules.this_year_phrases):
             # "since 2023", "by 2030": never the year "this year" speaks of.
-            for year in _this_year_years(_mask_not_present(plain)):
+            for year in _years_said_this_year(_mask_not_present(plain)):
                 present.setdefault(year, f"'{year} ... this year'")
         year_starts = [m.start() for m in _ANY_YEAR.finditer(plain)]
         for cue in rules.present:
@@ -116,6 +116,23 @@ def _this_year_years(text: str) -> list[int]:
     `\b(YEAR)\b(?:(?!\.\s).)*\bthis year\b|\bthis year\b(?:(?!\.\s).)*\b(YEAR)\b`, but in linear
     time and memory: that pattern backtracks over the rest of the line for every year in it.
     """
+    return [year for year, _gap in _this_year_pairs(text)]
+
+
+def _years_said_this_year(text: str) -> list[int]:
+    """The years of `_this_year_years` close to their "this year", with no word of contrast
+    between them ("in 2024 and ... this year", "this year, up 8% over 2024": a past year)."""
+    rules = date_rules()
+    return [
+        year
+        for year, gap in _this_year_pairs(text)
+        if len(gap.split()) <= rules.this_year_window
+        and not has_whole_word(rules.this_year_contrast, gap.lower())
+    ]
+
+
+def _this_year_pairs(text: str) -> list[tuple[int, str]]:
+    """(year, the text between it and its "this year") of each year `_this_year_years` finds."""
     this_year = date_rules().this_year
     if not ("year" in text or "Year" in text or "YEAR" in text) or not this_year.search(text):
         return []
@@ -127,14 +144,15 @@ def _this_year_years(text: str) -> list[int]:
         for match in matches:
             sentence = bisect_left(breaks, match.start(), lo=sentence)
             found_in.setdefault(sentence, []).append(match)
-    found: list[int] = []
+    found: list[tuple[int, str]] = []
     for sentence in sorted(years.keys() & these.keys()):
         ys, ts = years[sentence], these[sentence]
         # The first year with "this year" after it, and the first "this year" with a year after it.
         year_first = next((y for y in ys if y.end() <= ts[-1].start()), None)
         this_first = next((t for t in ts if t.end() <= ys[-1].start()), None)
         if year_first and (this_first is None or year_first.start() < this_first.start()):
-            found.append(int(year_first.group()))
+            after = next(t for t in ts if t.start() >= year_first.end())
+            found.append((int(year_first.group()), text[year_first.end() : after.start()]))
         elif this_first:
-            found.append(int(ys[-1].group()))
+            found.append((int(ys[-1].group()), text[this_first.end() : ys[-1].start()]))
     return found
