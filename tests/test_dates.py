@@ -80,10 +80,17 @@ def test_a_recalled_day_is_not_the_articles_date(text: str) -> None:
         "Hanoi (VNA) – Members must submit their reports by December 31, 2025./.",
         "Hanoi (VNA) – The two leaders will meet in Tokyo on November 27, 2025./.",
         "Hanoi (VNA) – Delegates agreed on items to be submitted to the summit on May 10, 2025./.",
+        "Hanoi (VNA) – The joint committee will be held in Brussels on June 25, 2025, the ministry said./.",
+        "Hanoi (VNA) – The summit is scheduled to be opened in Vientiane on October 9, 2024./.",
     ],
 )
 def test_a_deadline_or_an_event_still_to_come_is_not_the_articles_date(text: str) -> None:
     assert date_of(text) == (None, "unknown")
+
+
+def test_a_past_event_after_a_future_cue_is_the_event() -> None:
+    text = "Hanoi (VNA) – The next forum will open in Tokyo, but this one was held on May 2, 2025./."
+    assert date_of(text) == (dt.date(2025, 5, 2), "stated")
 
 
 def test_the_first_day_that_can_be_the_events_is_taken() -> None:

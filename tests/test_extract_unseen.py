@@ -30,7 +30,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("u12.txt", "dateline"),
     ("u12.txt", "paragraphs"),
     ("u15.txt", "date"),
-    ("u16.txt", "date"),
     ("u17.txt", "date"),
     ("u22.txt", "paragraphs"),
     ("u24.txt", "date"),
@@ -43,7 +42,7 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("u31.txt", "paragraphs"),
 }
 # Articles given a date their text does not give (the worst gap).
-KNOWN_INVENTED_DATES = {"u16.txt"}
+KNOWN_INVENTED_DATES: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from news_digest.article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR
 from news_digest.extract.date_rules import MONTH, MONTHS, SENTENCE_END, YEAR_REGEX, date_rules
 from news_digest.extract.years import infer_year, long_before, newest_year
-from news_digest.matching import has_whole_word, whole_words
+from news_digest.matching import whole_words
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ _ON_BEFORE_DAY = re.compile(r"(?<!\w)[Oo]n(?:\s+the\s+(?:morning|afternoon|eveni
 _ISO_DATE = re.compile(r"(\d{1,4})-(\d{1,2})-(\d{1,2})")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{1,4})\b")  # as VNA's pages print it
 _RANGE_AFTER = re.compile(rf"\s*[–—-]\s*{YEAR_REGEX}")
+_BE_BEFORE = re.compile(r"(?<!\w)be\s+$")
 _WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$")
 
 
@@ -86,9 +87,19 @@ def is_event_day(text: str, start: int, end: int) -> bool:
         last = None
         for last in whole_words(cues, near):  # noqa: B007 - the last cue is wanted
             pass
-        if last and not any(has_whole_word(o, near[last.end() :]) for o in overriders):
+        if last and not any(_reported(o, near, last.end()) for o in overriders):
             return False
     return True
+
+
+def _reported(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether `text[start:]` holds one of `pattern`'s words as a verb of the report, not after
+    "be" ("will be held on May 20", "to be opened on" are still to come)."""
+    for match in whole_words(pattern, text[start:]):
+        at = start + match.start()
+        if not _BE_BEFORE.search(text, max(0, at - 8), at):
+            return True
+    return False
 
 
 def _day_matches(text: str) -> Iterator[tuple[int, int, int | None, int, int]]:
