@@ -308,12 +308,39 @@ def test_a_caption_then_the_dateline_gives_no_lead() -> None:
         ("Phnom Penh (VNA) ‒ The talks opened.", "Phnom Penh"),
         ("Bangkok, December 1, 2024 (VNS) – The talks opened.", "Bangkok"),
         ("Hanoi, 3 July (VNA) – The talks opened.", "Hanoi"),
+        ("Đà Nẵng (VNA) – The talks opened.", "Đà Nẵng"),
+        ("Điện Biên, May 7 (VNA) – The talks opened.", "Điện Biên"),
+        ("Hanoi (VNS/VNA) - The talks opened.", "Hanoi"),
+        ("Hanoi (VNA/VNS) – The talks opened.", "Hanoi"),
+        ("Hanoi, (VNA) – The talks opened.", "Hanoi"),
     ],
 )
 def test_dateline_place_is_found_and_removed_from_the_paragraph(line: str, place: str) -> None:
     a = article(TITLE, "The lead.", line)
     assert a.dateline == place
     assert a.paragraphs == ["The talks opened."]
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("VNA – The talks opened.", "VNA"),
+        ("(VNA) – The talks opened.", "VNA"),
+        ("NDO – The talks opened.", "NDO"),
+        ("VOV.VN - The talks opened.", "VOV.VN"),
+        ("VNA/VNS— The talks opened.", "VNA/VNS"),
+    ],
+)
+def test_a_dateline_of_the_agency_alone_has_no_place_and_no_lead(line: str, source: str) -> None:
+    a = article(TITLE, line, "More text./.")
+    assert (a.lead, a.dateline, a.source) == (None, None, source)
+    assert a.paragraphs == ["The talks opened.", "More text."]
+
+
+@pytest.mark.parametrize("line", ["VNA-funded projects were reviewed.", "VOV reported the talks opened."])
+def test_a_sentence_starting_with_the_agency_is_no_dateline(line: str) -> None:
+    a = article(TITLE, line, "More text./.")
+    assert (a.lead, a.dateline) == (line, None)
 
 
 def test_no_dateline() -> None:

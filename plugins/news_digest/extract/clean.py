@@ -49,6 +49,7 @@ class NoiseRules:
     credit_before: re.Pattern[str]
     credit_alone: re.Pattern[str]
     dateline: re.Pattern[str]
+    dateline_alone: re.Pattern[str]
     end_marker: re.Pattern[str]
     image_file: re.Pattern[str]
     image_extension: re.Pattern[str]  # the end of `image_file`: a quick test before it
@@ -61,6 +62,9 @@ def noise_rules() -> NoiseRules:
     credits = "|".join(re.escape(c) for c in sorted(data["caption_credits"], key=len, reverse=True))
     lone = "|".join(re.escape(c) for c in sorted(data["credits_alone"], key=len, reverse=True))
     agencies = "|".join(re.escape(a) for a in sorted(data["agencies"], key=len, reverse=True))
+    alone_agencies = "|".join(
+        re.escape(a) for a in sorted({*data["agencies"], *data["datelines_alone"]}, key=len, reverse=True)
+    )
     extensions = "|".join(re.escape(e) for e in data["image_extensions"])
     return NoiseRules(
         spam=words_pattern("|".join(map(re.escape, spam_words))),
@@ -75,10 +79,17 @@ def noise_rules() -> NoiseRules:
             rf"(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:(?:{credits})\s*|(?:photo\s+)?courtesy\s+of)$", re.IGNORECASE
         ),
         credit_alone=re.compile(rf"(?:{lone})\s*:\s*[^\s:()!?][^:()!?]{{0,40}}$", re.IGNORECASE),
+        # The place starts with a capital, Vietnamese ones too ("Đà Nẵng (VNA) –").
         dateline=re.compile(
-            rf"^(?P<place>[A-Z][\w.'’ ,-]{{0,40}}?)(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
+            rf"^(?P<place>[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w.'’ ,-]{{0,40}}?)"
+            rf"(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
             rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?)?"
             rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>.*)$"
+        ),
+        # The agency alone before the dash, no place: "VNA – ", "(VNA) – ", "NDO – ", "VOV.VN - "; a
+        # hyphen needs a space beside it ("VNA-funded" starts a sentence).
+        dateline_alone=re.compile(
+            rf"^\(?(?P<source>{alone_agencies})\)?(?:\s*[–—‒―]+\s*|\s+-+\s*|-+\s+)(?P<rest>\S.*)$"
         ),
         # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`, `forward - VNA`).
         end_marker=re.compile(
@@ -205,7 +216,10 @@ def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
 
 
 def _dateline(line: str) -> re.Match[str] | None:
-    return noise_rules().dateline.match(line) if "(" in line else None
+    """The dateline paragraph's start: `City (VNA) –`, or the agency alone (`VNA –`, `NDO –`)."""
+    rules = noise_rules()
+    match = rules.dateline.match(line) if "(" in line else None
+    return match or rules.dateline_alone.match(line)
 
 
 def _title(raw: str, lines: list[str]) -> str:
@@ -264,8 +278,9 @@ def _body(rest: list[str]) -> _Body:
         if not started:
             match = _dateline(line)
             if match:
-                found.dateline, found.source = match.group("place").strip(" ,"), match.group("source")
-                if match.group("month") or match.group("month_after"):
+                place = match.groupdict().get("place")
+                found.dateline, found.source = place.strip(" ,") if place else None, match.group("source")
+                if match.groupdict().get("month") or match.groupdict().get("month_after"):
                     year, day = match.group("year"), match.group("day") or match.group("day_first")
                     month = MONTHS.index(match.group("month") or match.group("month_after")) + 1
                     found.dateline_day = (month, int(day), int(year) if year else None)
