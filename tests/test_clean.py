@@ -140,6 +140,9 @@ def test_caption_copies_differing_only_by_injected_symbols_are_one_caption() -> 
         "vna-potal-xyz-8557548.jpg",
         "vna-potal-bo-truong-ngoai-giao-le-hoai-trung-du-hoi-nghi-8557548.JPG",
         "photo.png",
+        "VNA_Bo_Ngoai_giao.jpg",
+        "https://img.vietnamplus.vn/t660/Uploaded/2025_09_21/vna_potal_lanh_dao.jpg",
+        "//cdn.example.vn/images/le-hoai-trung.webp",
     ],
 )
 def test_image_file_names_are_dropped(file_name: str) -> None:
@@ -148,6 +151,41 @@ def test_image_file_names_are_dropped(file_name: str) -> None:
     assert file_name not in everything(a)
     assert a.paragraphs == ["Body one.", "Body two."]
     assert a.captions == [caption]
+
+
+def test_an_address_that_is_not_an_image_is_kept() -> None:
+    assert body("See https://mofa.gov.vn/en/statement.jpg for the text./.")[-1].startswith("See https")
+
+
+@pytest.mark.parametrize("byline", ["By Minh Anh", "By Nguyễn Thu Hà", "By Thu Hang"])
+def test_a_byline_is_neither_the_lead_nor_a_paragraph(byline: str) -> None:
+    a = article(TITLE, byline, "The lead.", "Hanoi (VNA) – The talks opened.", byline, "More./.")
+    assert a.lead == "The lead."
+    assert a.paragraphs == ["The talks opened.", "More."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By 2030, trade should double.", "By Land and Sea Festival Opens In Hue Today", "By Tuesday, it ended."],
+)
+def test_a_sentence_starting_with_by_is_text(line: str) -> None:
+    assert line in body(line, "More./.")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Read more: Vietnam, Cuba to celebrate 65 years of diplomatic relations",
+        "See also: Vietnam, Laos hold talks",
+        "Related news: Laos wins award",
+    ],
+)
+def test_an_inline_link_to_another_article_is_dropped_and_the_article_goes_on(link: str) -> None:
+    assert body("They agreed.", link, "More text./.") == [
+        "The two sides met in Hanoi.",
+        "They agreed.",
+        "More text.",
+    ]
 
 
 # -- the end of the article ------------------------------------------------------------------

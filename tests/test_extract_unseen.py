@@ -23,11 +23,8 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("u07.txt", "date"),
     ("u15.txt", "date"),
     ("u17.txt", "date"),
-    ("u22.txt", "paragraphs"),
     ("u24.txt", "date"),
-    ("u30.txt", "lead"),
     ("u31.txt", "date"),
-    ("u31.txt", "paragraphs"),
 }
 # Articles given a date their text does not give (the worst gap).
 KNOWN_INVENTED_DATES: set[str] = set()

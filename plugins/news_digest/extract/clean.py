@@ -52,6 +52,8 @@ class NoiseRules:
     dateline_alone: re.Pattern[str]
     end_marker: re.Pattern[str]
     image_file: re.Pattern[str]
+    image_url: re.Pattern[str]
+    inline_link: re.Pattern[str]
     image_extension: re.Pattern[str]  # the end of `image_file`: a quick test before it
 
 
@@ -66,6 +68,7 @@ def noise_rules() -> NoiseRules:
         re.escape(a) for a in sorted({*data["agencies"], *data["datelines_alone"]}, key=len, reverse=True)
     )
     extensions = "|".join(re.escape(e) for e in data["image_extensions"])
+    links = "|".join(re.escape(h) for h in sorted(data["inline_link_headings"], key=len, reverse=True))
     return NoiseRules(
         spam=words_pattern("|".join(map(re.escape, spam_words))),
         spam_max_words=int(data["spam_max_words"]),
@@ -96,6 +99,9 @@ def noise_rules() -> NoiseRules:
             rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?|(?<=[.!?”\"’])\s+(?:{agencies})\.?)\s*$"
         ),
         image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
+        image_url=re.compile(rf"^(?:https?:)?//\S+\.(?:{extensions})$", re.IGNORECASE),
+        # "Read more: <title of another article>" inside the body: a link, not a paragraph.
+        inline_link=re.compile(rf"^(?:{links})\s*:\s*\S", re.IGNORECASE),
         image_extension=re.compile(rf"\.(?:{extensions})$", re.IGNORECASE),
     )
 
@@ -192,10 +198,22 @@ def _end_marker(line: str) -> re.Match[str] | None:
 
 
 def is_image_file(line: str) -> bool:
+    """A bare image file name (`VNA_Bo_Ngoai_giao.jpg`) or image address (`https://.../a.jpg`)."""
     rules = noise_rules()
     if not rules.image_extension.search(line, max(0, len(line) - 8)):
         return False
-    return rules.image_file.match(line) is not None
+    return rules.image_file.match(line) is not None or rules.image_url.match(line) is not None
+
+
+# "By Minh Anh", "By Nguyễn Thu Hà": a byline, a few capitalised words after "By", alone on its line.
+_BYLINE = re.compile(r"By(?:\s+[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w'’.-]*){1,4}")
+
+
+def is_byline_or_link(line: str) -> bool:
+    """A byline or an inline link to another article ("Read more: ..."): neither is text."""
+    if line.startswith("By "):
+        return _BYLINE.fullmatch(line) is not None
+    return ":" in line and noise_rules().inline_link.match(line) is not None
 
 
 def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
@@ -206,6 +224,8 @@ def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
     tidy = [line.strip() for line in _collapse_spaces(normalise_text(raw)).split("\n")]
     for line in tidy:
         if not line or (_may_be_spam(line) and is_spam(line)) or is_image_file(line):
+            continue
+        if lines and is_byline_or_link(line):  # after the title
             continue
         header = None if lines else _HEADER.match(line)  # headers come before the text
         if header:
