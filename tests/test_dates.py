@@ -113,6 +113,10 @@ def test_the_first_day_that_can_be_the_events_is_taken() -> None:
         ("Both praised Malaysia's ASEAN Chairmanship 2025.", 2025),
         ("The two sides will celebrate the 30th anniversary of their ties (1994-2024).", 2024),
         ("This marks the 45th anniversary of diplomatic relations, which were set up in 1978.", 2023),
+        ("It marked the 80th anniversary of Indonesia's Independence Day (August 17, 1945).", 2025),
+        ("They marked the 52nd anniversary of ties (21 September 1973).", 2025),
+        ("It was the 80th National Day of Vietnam (September 2, 1945 - September 2, 2025).", 2025),
+        ("Officials celebrated 52 years of diplomatic relations (1973-2025).", 2025),
         ("Two-way trade rose by 12% last year (2023), the minister said.", 2024),
         ("The forum will take place in 2026 (next year), the host said.", 2025),
         ("The plan for 2026 will be approved later this year.", 2026),
@@ -135,6 +139,10 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "He hailed the success of Vietnam's 2020 ASEAN Chairmanship.",
         "He said 2030 is the target year for the plan.",
         "Trade reached 5 billion USD in 2023, up 5% from last year.",
+        "Vietnam has seen 30 years of growth (1986-2016).",  # no anniversary: a period
+        "Officials celebrated 52 years of diplomatic relations (1970-2025).",  # 55 years, not 52
+        "They marked the 52nd anniversary of ties, the first visit (in 1992) being recalled.",
+        "They marked the 52nd anniversary of ties with the visit of an envoy whose trip (1992) was cited.",
     ],
 )
 def test_no_year_or_disagreeing_years_leave_the_date_unknown(cue: str) -> None:

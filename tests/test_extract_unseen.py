@@ -20,11 +20,6 @@ FIELDS = ("title", "lead", "dateline", "date", "paragraphs", "captions")
 # (article, field) pairs not right yet; each is a strict expected failure.
 KNOWN_GAPS: set[tuple[str, str]] = {
     ("u05.txt", "date"),
-    ("u07.txt", "date"),
-    ("u15.txt", "date"),
-    ("u17.txt", "date"),
-    ("u24.txt", "date"),
-    ("u31.txt", "date"),
 }
 # Articles given a date their text does not give (the worst gap).
 KNOWN_INVENTED_DATES: set[str] = set()

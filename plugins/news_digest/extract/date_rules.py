@@ -46,6 +46,7 @@ class DateRules:
     event_nouns: re.Pattern[str]
     anniversary: re.Pattern[str]
     anniversary_words: tuple[str, ...]  # lower-case: a quick test before `anniversary`
+    years_of: re.Pattern[str]
     founding_year: re.Pattern[str]
     present: tuple[YearCue, ...]
     past: tuple[YearCue, ...]
@@ -126,6 +127,9 @@ def date_rules() -> DateRules:
             re.IGNORECASE,
         ),
         anniversary_words=tuple(w.lower() for w in data["anniversary_words"]),
+        years_of=re.compile(
+            rf"(?<!\w)(?:{_phrases(data['years_of_after'])})\s+(\d{{1,3}})\s+years\s+of\b", re.IGNORECASE
+        ),
         founding_year=re.compile(
             rf"(?<!\w)(?:{_phrases(data['founding_before_year'])})\s+({YEAR_REGEX})\b", re.IGNORECASE
         ),

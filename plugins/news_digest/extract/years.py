@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-from news_digest.extract.date_rules import RANGE_YEAR, SENTENCE_END, YEAR_REGEX, date_rules
+from news_digest.extract.date_rules import MONTH, RANGE_YEAR, SENTENCE_END, YEAR_REGEX, date_rules
 from news_digest.matching import has_whole_word, whole_words
 
 _ANY_YEAR = re.compile(YEAR_REGEX)
@@ -18,6 +18,12 @@ _DIGIT = re.compile(r"\d")
 _YEAR_WORD = re.compile(rf"{YEAR_REGEX}\b")
 _SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
 _DASH = re.compile("[–—-]")
+_DAY_IN_YEAR = rf"(?:(?:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}\s+(?:{MONTH}),?\s+)"
+# A range of years, the second maybe with its day: "1995-2025", "September 2, 1945 - September 2, 2025".
+_YEAR_SPAN = re.compile(rf"({YEAR_REGEX})\s*[–—-]\s*{_DAY_IN_YEAR}?({YEAR_REGEX})\b")
+# A past day or year in brackets: "(September 2, 1945)", "(2 September 1945)", "(1945)".
+_RECALLED_DAY = re.compile(rf"\({_DAY_IN_YEAR}?({YEAR_REGEX})\)")
+_WORDS_TO_RECALLED_DAY = 8
 _NOT_PRESENT_BEFORE = re.compile(r"(?:since|by|until|till|through|Vision)\s+$")
 
 
@@ -54,7 +60,7 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
         if not _ANY_YEAR.search(text):  # most paragraphs: no cue can match
             continue
         lower = text.lower()
-        if any(word in lower for word in rules.anniversary_words):
+        if "years of" in lower or any(word in lower for word in rules.anniversary_words):
             for year, cue in _anniversary_years(text):
                 present.setdefault(year, cue)
         plain = RANGE_YEAR.sub(" ", text) if _DASH.search(text) else text
@@ -93,19 +99,37 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _anniversary_years(text: str) -> Iterator[tuple[int, str]]:
-    """An Nth anniversary with the range it spans (`(1995-2025)`, N = 30) or its founding year
-    (`set up in 1974`): the year it is celebrated."""
+    """An Nth anniversary with the range it spans (`(1995-2025)`, N = 30), its founding year
+    (`set up in 1974`) or the day it recalls in brackets (`(September 2, 1945)`): the year it is
+    celebrated. "Marking 52 years of ties (1973-2025)" counts too, with its range only."""
     rules = date_rules()
     for match in rules.anniversary.finditer(text):
         count = int(match.group(1))
-        sentence = SENTENCE_END.search(text, match.end())
-        rest = text[match.end() : sentence.start() if sentence else len(text)]
-        for span in re.finditer(rf"({YEAR_REGEX})\s*[–—-]\s*({YEAR_REGEX})", rest):
-            first, last = int(span.group(1)), int(span.group(2))
-            if last - first == count:
-                yield last, f"'{_short(match.group() + rest[: span.end()])}'"
+        rest = _rest_of_sentence(text, match.end())
+        yield from _range_years(match.group(), rest, count)
         for founding in rules.founding_year.finditer(rest):
             yield int(founding.group(1)) + count, f"'{_short(match.group() + rest[: founding.end()])}'"
+        opening = rest.find("(")  # the first bracket, a few words after: what is celebrated
+        recalled = _RECALLED_DAY.match(rest, opening) if opening >= 0 else None
+        if recalled and len(rest[:opening].split()) <= _WORDS_TO_RECALLED_DAY:
+            yield int(recalled.group(1)) + count, f"'{_short(match.group() + rest[: recalled.end()])}'"
+    if "years of" in text or "Years of" in text or "YEARS OF" in text:
+        for match in rules.years_of.finditer(text):
+            yield from _range_years(match.group(), _rest_of_sentence(text, match.end()), int(match.group(1)))
+
+
+def _rest_of_sentence(text: str, start: int) -> str:
+    sentence = SENTENCE_END.search(text, start)
+    return text[start : sentence.start() if sentence else len(text)]
+
+
+def _range_years(cue: str, rest: str, count: int) -> Iterator[tuple[int, str]]:
+    """The last year of each range in `rest` that spans `count` years (`(1995-2025)`,
+    `(September 2, 1945 - September 2, 2025)`)."""
+    for span in _YEAR_SPAN.finditer(rest):
+        first, last = int(span.group(1)), int(span.group(2))
+        if last - first == count:
+            yield last, f"'{_short(cue + rest[: span.end()])}'"
 
 
 def _this_year_years(text: str) -> list[int]:
