@@ -36,6 +36,8 @@ def date_of(*lines: str) -> tuple[dt.date | None, str]:
         "Hanoi (VNA) – The two ministers met in Hanoi on 4 March 2024./.",
         "Hanoi (VNA) – The two ministers met in Hanoi on Monday (March 4, 2024)./.",
         "Hanoi (VNA) – On the afternoon of March 4th, 2024, the two ministers met in Hanoi./.",
+        "Hanoi (VNA) – The ministers met in Hanoi on March 4-5, 2024./.",
+        "Hanoi (VNA) – The ministers' meeting was held in Hanoi on March 4–5, 2024./.",
     ],
 )
 def test_the_reported_events_day_with_its_year_is_stated(text: str) -> None:
@@ -91,6 +93,19 @@ def test_a_deadline_or_an_event_still_to_come_is_not_the_articles_date(text: str
 def test_a_past_event_after_a_future_cue_is_the_event() -> None:
     text = "Hanoi (VNA) – The next forum will open in Tokyo, but this one was held on May 2, 2025./."
     assert date_of(text) == (dt.date(2025, 5, 2), "stated")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The talks took place on Saturday, March 4, 2024, in Hanoi.",
+        "Speaking at the debate on Monday (March 4, 2024), the ambassador urged restraint.",
+        "The ministers met on Monday March 4, 2024 in Hanoi.",
+    ],
+)
+def test_a_day_after_on_and_a_weekday_later_in_the_body_is_the_event(later: str) -> None:
+    a = dated("Hanoi (VNA) – Vietnam and Laos have agreed to cooperate more closely.", later, "More./.")
+    assert (a.date, a.date_confidence) == (dt.date(2024, 3, 4), "stated")
 
 
 def test_the_first_day_that_can_be_the_events_is_taken() -> None:
@@ -217,11 +232,16 @@ def test_no_day_but_a_present_year_gives_the_year_only() -> None:
         ("Published: 2024-11-23", dt.date(2024, 11, 23)),
         ("Published: 23/11/2024 08:15", dt.date(2024, 11, 23)),
         ("Date: November 23, 2024", dt.date(2024, 11, 23)),
+        (
+            "Published: 2024-11-23 10:30\nUpdated: 2024-11-24 08:00\nURL: https://en.vietnamplus.vn/x.vnp",
+            dt.date(2024, 11, 23),
+        ),
     ],
 )
 def test_a_header_date_is_stated(header: str, date: dt.date) -> None:
     a = extract(f"{header}\n{TITLE}\nHanoi (VNA) – They met on May 2, 2020./.\n", "x.txt")
     assert (a.date, a.date_confidence, a.date_warnings) == (date, "stated", [])
+    assert (a.title, a.lead) == (TITLE, None)
 
 
 @pytest.mark.parametrize("header", ["Published: 0001-01-01", "Published: 9999-12-31", "Date: 1900-05-05"])

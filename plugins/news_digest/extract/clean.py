@@ -36,7 +36,8 @@ _NOT_KEPT = re.compile(f"[^{_ALLOWED}][^{_ALLOWED}]*")
 _SPACES = frozenset("\u00a0\u1680\u202f\u205f\u3000") | frozenset(map(chr, range(0x2000, 0x200B)))
 _MULTISPACE = re.compile(r"[ \t]{2,}")
 
-_HEADER = re.compile(r"^(published|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
+# Header lines a scrape may start with; only `Published:` and `Date:` give the date.
+_HEADER = re.compile(r"^(published|updated|modified|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -26,15 +26,24 @@ log = logging.getLogger(__name__)
 # A month, with the day after it ("September 16") and the year when it is written (", 2025");
 # a day before it ("16 September", as Nhan Dan and VOV write) is found by `_DAY_BEFORE`. Matches
 # start a word (see `whole_words`); starting with the month keeps the search quick.
-DAY_PATTERN = re.compile(rf"({MONTH})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(\d{{4}})\b)?")
+# A range of days takes the year of its last ("February 25-26, 2025"): the first day is the one kept.
+DAY_PATTERN = re.compile(
+    rf"({MONTH})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*[–-]\s*\d{{1,2}}(?:st|nd|rd|th)?\b)?)?"
+    rf"(?:,?\s+(\d{{4}})\b)?"
+)
 _DAY_BEFORE = re.compile(r"(?<!\w)(\d{1,2})(?:st|nd|rd|th)?\s+$")
-# "on May 17", "On the evening of November 26": the usual way a report gives its event's day.
-_ON_BEFORE_DAY = re.compile(r"(?<!\w)[Oo]n(?:\s+the\s+(?:morning|afternoon|evening|night)\s+of)?\s+$")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# "on May 17", "On the evening of November 26", "on Saturday, May 17", "on Tuesday (July 22)": the
+# usual way a report gives its event's day.
+_ON_BEFORE_DAY = re.compile(
+    rf"(?<!\w)[Oo]n(?:\s+the\s+(?:morning|afternoon|evening|night)\s+of)?"
+    rf"(?:\s+{_WEEKDAY}(?:\s*,\s*|\s*\(\s*|\s+)|\s+)$"
+)
 _ISO_DATE = re.compile(r"(\d{1,4})-(\d{1,2})-(\d{1,2})")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{1,4})\b")  # as VNA's pages print it
 _RANGE_AFTER = re.compile(rf"\s*[–—-]\s*{YEAR_REGEX}")
 _BE_BEFORE = re.compile(r"(?<!\w)be\s+$")
-_WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$")
+_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}\s*$")
 
 
 @dataclass(frozen=True)
