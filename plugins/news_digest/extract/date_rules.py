@@ -35,6 +35,7 @@ SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 @dataclass(frozen=True)
 class DateRules:
     earliest_header_year: int
+    earliest_article_year: int
     recalled_after_years: int
     target_before: re.Pattern[str]
     window: int
@@ -114,6 +115,7 @@ def date_rules() -> DateRules:
         beside.append((re.compile(pattern, re.IGNORECASE), offset))
     return DateRules(
         earliest_header_year=int(data["earliest_header_year"]),
+        earliest_article_year=int(data["earliest_article_year"]),
         recalled_after_years=int(data["recalled_after_years"]),
         target_before=re.compile(rf"(?<!\w)(?:{_phrases(data['target_before'])})\s*$", re.IGNORECASE),
         window=int(data["cue_window"]),

@@ -129,8 +129,11 @@ def _day_matches(text: str) -> Iterator[tuple[int, int, int | None, int, int]]:
 def _days(text: str, after_on: bool = False) -> Iterator[tuple[int, int, int | None]]:
     """(month, day, year or None) of each possible event day in `text` (`after_on`: only those
     written "on <day>")."""
+    earliest = date_rules().earliest_article_year
     for month, day, year, start, end in _day_matches(text):
         if after_on and not _ON_BEFORE_DAY.search(text, max(0, start - 40), start):
+            continue
+        if year and year < earliest:  # history
             continue
         if _valid_date(year or 2000, month, day) and is_event_day(text, start, end):
             yield month, day, year
@@ -176,6 +179,7 @@ def _year_elsewhere(everything: list[str], month: int, day: int) -> int | None:
                 if (
                     (m, d) == (month, day)
                     and y
+                    and y >= date_rules().earliest_article_year
                     and is_event_day(text, start, end)
                     and not long_before(y, everything)
                 ):
