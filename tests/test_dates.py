@@ -68,7 +68,7 @@ def test_a_day_after_the_city_in_the_dateline_is_the_filing_day() -> None:
         "Hanoi (VNA) – Envoys sent greetings on the 65th Independence Day of Algeria on July 5./.",
         "Hanoi (VNA) – The rules have applied since January 1, 2024 to every member./.",
         "Hanoi (VNA) – Exactly 50 years ago, on April 30, 1975, the country was reunified./.",
-        "HCM City (VNA) – On April 30, 1975, tanks crashed through the palace gates. Veterans met on Tuesday./.",
+        "HCM City (VNA) – On April 30, 1975, tanks crashed through the gates. Veterans met on Tuesday./.",
         "Hanoi (VNA) – Vietnam recognised the State of Palestine on December 19, 1988./.",
         "Hanoi (VNA) – The Paris Peace Accords, inked on January 27, 1973, were recalled at a forum "
         "on trade in 2023 and plans for 2024./.",
