@@ -157,6 +157,8 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "He said 2030 is the target year for the plan.",
         "Trade reached 5 billion USD in 2023, up 5% from last year.",
         "Vietnam has seen 30 years of growth (1986-2016).",  # no anniversary: a period
+        "They will hold events next year to celebrate the 50th anniversary of ties (1975-2025).",
+        "Ties grew last year, the 30th anniversary of relations (1994-2024).",
         "Officials celebrated 52 years of diplomatic relations (1970-2025).",  # 55 years, not 52
         "They marked the 52nd anniversary of ties, the first visit (in 1992) being recalled.",
         "They marked the 52nd anniversary of ties with the visit of an envoy whose trip (1992) was cited.",

@@ -56,6 +56,7 @@ class DateRules:
     this_year_window: int
     this_year_contrast: re.Pattern[str]
     beside_year: tuple[tuple[re.Pattern[str], int], ...]
+    relative_year_phrases: tuple[str, ...]  # lower-case: "last year", "next year" ...
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -142,4 +143,5 @@ def date_rules() -> DateRules:
         this_year_window=int(data["this_year_window"]),
         this_year_contrast=_lower_words(data["this_year_contrast"]),
         beside_year=tuple(beside),
+        relative_year_phrases=tuple(p.lower() for p in (*data["last_year"], *data["next_year"])),
     )

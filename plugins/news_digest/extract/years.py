@@ -101,7 +101,23 @@ def _short(text: str, limit: int = 60) -> str:
 def _anniversary_years(text: str) -> Iterator[tuple[int, str]]:
     """An Nth anniversary with the range it spans (`(1995-2025)`, N = 30), its founding year
     (`set up in 1974`) or the day it recalls in brackets (`(September 2, 1945)`): the year it is
-    celebrated. "Marking 52 years of ties (1973-2025)" counts too, with its range only."""
+    celebrated. "Marking 52 years of ties (1973-2025)" counts too, with its range only.
+
+    Not in a sentence that says "next year" or "last year": the anniversary may be that year's
+    ("activities next year to celebrate the 50th anniversary (1975-2025)")."""
+    phrases = date_rules().relative_year_phrases
+    lower = text.lower()
+    if not any(phrase in lower for phrase in phrases):
+        yield from _anniversaries(text)
+        return
+    start = 0
+    for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
+        if not any(phrase in lower[start:end] for phrase in phrases):
+            yield from _anniversaries(text[start:end])
+        start = end
+
+
+def _anniversaries(text: str) -> Iterator[tuple[int, str]]:
     rules = date_rules()
     for match in rules.anniversary.finditer(text):
         count = int(match.group(1))
