@@ -273,6 +273,10 @@ def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
         "Ministers pose for a photo (Source: Reuters).",
         "Photo: VNA/Nguyen Khang",
         "Ministers at the talks [Photo: VNA]",
+        "Ministers at the talks in Hà Nội. — VNA/VNS Photo Trí Dũng",
+        "Ministers at the talks in Hà Nội. — VNA/VNS Photo",
+        "Ministers at the talks in Hanoi (VNA Photo)",
+        "Ministers at the talks in Hanoi (VNA/VNS Photo Văn Điệp)",
     ],
 )
 def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(caption: str) -> None:
@@ -289,6 +293,8 @@ def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(capti
         "The source of growth was exports, he said.",
         "Officials discussed the sources: trade, investment and aid.",
         "The minister (photo) spoke first, then the envoy.",
+        "The exhibition was organised by the VNA Photo Department.",
+        "Visitors toured the archive. VNA photos from the war were shown there.",
     ],
 )
 def test_a_sentence_naming_a_photo_or_source_is_body(line: str) -> None:
@@ -384,6 +390,11 @@ def test_a_sentence_starting_with_the_agency_is_no_dateline(line: str) -> None:
 def test_no_dateline() -> None:
     a = article(TITLE, "The lead paragraph.", "The two sides met.")
     assert a.dateline is None
+
+
+def test_the_title_printed_twice_is_not_the_lead() -> None:
+    a = article(TITLE, TITLE, "The lead.", "Hanoi (VNA) – The talks opened./.")
+    assert (a.title, a.lead, a.paragraphs) == (TITLE, "The lead.", ["The talks opened."])
 
 
 def test_lead_repeated_as_first_paragraph() -> None:

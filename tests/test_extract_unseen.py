@@ -22,10 +22,6 @@ KNOWN_GAPS: set[tuple[str, str]] = {
     ("u05.txt", "date"),
     ("u35.txt", "date"),
     ("u43.txt", "date"),
-    ("u44.txt", "lead"),
-    ("u45.txt", "lead"),
-    ("u45.txt", "paragraphs"),
-    ("u45.txt", "captions"),
 }
 # Articles given a date their text does not give (the worst gap).
 KNOWN_INVENTED_DATES: set[str] = set()

@@ -47,6 +47,7 @@ class NoiseRules:
     teaser_headings: frozenset[str]  # lower-case
     teaser_length: int  # of the longest heading
     bracket_credit: re.Pattern[str]
+    agency_photo: re.Pattern[str]
     credit_before: re.Pattern[str]
     credit_alone: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -76,7 +77,14 @@ def noise_rules() -> NoiseRules:
         teaser_headings=frozenset(h.lower() for h in data["teaser_headings"]),
         teaser_length=max((len(h.lower()) for h in data["teaser_headings"]), default=0),
         # What comes right after the `(` of a credit in brackets ending the line.
-        bracket_credit=re.compile(rf"\s*(?:{credits})(?!\w)", re.IGNORECASE),
+        # "(VNA Photo)", "(VNA/VNS Photo)": the agency before "Photo" counts too.
+        bracket_credit=re.compile(rf"\s*(?:{credits}|(?:{agencies})\s+photos?)(?!\w)", re.IGNORECASE),
+        # "... in Hà Nội. — VNA/VNS Photo Trí Dũng" (Vietnam News): after the last sentence or a
+        # dash, the agency, "Photo" and maybe the photographer's name.
+        agency_photo=re.compile(
+            rf"(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:{agencies})\s+photos?(?:\s+[^\s.!?:()][^.!?:()]{{0,40}})?$",
+            re.IGNORECASE,
+        ),
         # What comes before the `:` (or "courtesy of") of a credit ending the line after a
         # sentence or a dash, or alone on its line ("Photo: VNA").
         credit_before=re.compile(
@@ -163,8 +171,9 @@ _NOT_IN_CREDIT = frozenset("():!?")
 def is_caption(line: str) -> bool:
     """A line ending in a photo or source credit: a caption, whatever its credit's spelling.
 
-    In brackets at the end ("(Photo: VNA)", "(Photo courtesy of ...)", "(Ảnh: quochoi.vn)"), or
-    after the last sentence or a dash with a colon (". Photo: VNA") or "courtesy of", and short.
+    In brackets at the end ("(Photo: VNA)", "(VNA Photo)", "(Ảnh: quochoi.vn)"), or after the last
+    sentence or a dash with a colon (". Photo: VNA"), "courtesy of" or the agency ("— VNA/VNS Photo
+    Trí Dũng"), and short.
     """
     rules = noise_rules()
     text = line[:-1] if line.endswith(".") else line
@@ -176,6 +185,8 @@ def is_caption(line: str) -> bool:
             and rules.bracket_credit.match(text, opening + 1) is not None
         )
     if rules.credit_alone.match(line):  # "Photo: VNA" on its own line
+        return True
+    if "hoto" in line and rules.agency_photo.search(line, max(0, len(line) - 90)):
         return True
     candidates = []  # (end of the credit's word, start of the credit)
     colon = line.rfind(":")
@@ -326,7 +337,10 @@ def extract(raw: str, source_file: str) -> Article:
     if not lines:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
     title = _title(raw, lines)
-    lead, rest, ended_with_lead = _lead(lines[1:])
+    rest = lines[1:]
+    while rest and rest[0] == title:  # the title printed twice
+        rest = rest[1:]
+    lead, rest, ended_with_lead = _lead(rest)
     found_body = _body(rest)
     body, captions = found_body.paragraphs, found_body.captions
     if not body and lead:
