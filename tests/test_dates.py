@@ -210,6 +210,38 @@ def test_the_same_day_recalled_with_a_past_year_gives_no_year() -> None:
     assert (a.date, a.date_confidence) == (None, "unknown")
 
 
+def test_an_anniversary_on_the_day_it_recalls_is_that_many_years_after_it() -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.",
+        "The two countries normalised relations on July 11, 1995./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2025, 7, 11), "inferred")
+
+
+def test_a_captions_year_of_the_day_wins_over_an_anniversary() -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.",
+        "Officials at the ceremony in Hanoi on July 11, 2025 (Photo: VNA)",
+        "More./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2025, 7, 11), "stated")
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Relations were normalised on July 11, 1995, and a first visit made on July 11, 1997.",
+        "Relations were normalised on July 11, 1995; the 20th anniversary of the embassy was marked too.",
+        "Relations were normalised on July 12, 1995.",
+    ],
+)
+def test_no_anniversary_year_without_one_count_and_one_recalled_year_of_the_day(recalled: str) -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.", f"{recalled}/."
+    )
+    assert (a.date, a.date_confidence) == (None, "unknown")
+
+
 def test_a_written_year_before_the_year_the_text_presents_as_its_own_is_not_used() -> None:
     a = dated(
         "Hanoi (VNA) – The two countries held talks on March 3, 2019.", "He said 2024 marks a new era./."

@@ -21,7 +21,6 @@ FIELDS = ("title", "lead", "dateline", "date", "paragraphs", "captions")
 KNOWN_GAPS: set[tuple[str, str]] = {
     ("u05.txt", "date"),
     ("u35.txt", "date"),
-    ("u43.txt", "date"),
 }
 # Articles given a date their text does not give (the worst gap).
 KNOWN_INVENTED_DATES: set[str] = set()

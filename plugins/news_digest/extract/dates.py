@@ -171,9 +171,13 @@ def _from_headers(headers: dict[str, str], warnings: list[str]) -> DateFound | N
     return None
 
 
-def _year_elsewhere(everything: list[str], month: int, day: int) -> int | None:
-    """The year of the same day written with its year elsewhere in the text (a caption, often)."""
-    for text in everything:
+def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -> int | None:
+    """The year of the same day written with its year elsewhere in the text (a caption, often).
+    Where the text names an anniversary, the same day in its own text is the day recalled: only
+    a caption's counts."""
+    everything = [*own, *captions]
+    recalling = _anniversary_counts(own)
+    for text in captions if recalling else everything:
         if MONTHS[month - 1] in text:
             for m, d, y, start, end in _day_matches(text):
                 if (
@@ -185,6 +189,17 @@ def _year_elsewhere(everything: list[str], month: int, day: int) -> int | None:
                 ):
                     return y
     return None
+
+
+def _anniversary_counts(texts: list[str]) -> set[int]:
+    """The N of each "Nth anniversary" the texts name."""
+    rules = date_rules()
+    counts: set[int] = set()
+    for text in texts:
+        lower = text.lower()
+        if any(word in lower for word in rules.anniversary_words):
+            counts.update(int(m.group(1)) for m in rules.anniversary.finditer(text))
+    return counts
 
 
 def find_date(
@@ -223,7 +238,7 @@ def find_date(
         return DateFound(
             dt.date(year, month, day), STATED, FULL, f"'{name}, {year}' in the {where}", tuple(warnings)
         )
-    year = _year_elsewhere(everything, month, day)
+    year = _year_elsewhere([title, lead or "", *body], captions, month, day)
     if year:
         basis = f"'{name}' in the {where}, its year from '{name}, {year}' elsewhere"
         return DateFound(dt.date(year, month, day), STATED, FULL, basis, tuple(warnings))
@@ -231,8 +246,33 @@ def find_date(
     if present and _valid_date(present[0], month, day):
         basis = f"'{name}' in the {where}; {present[1]} gives the year {present[0]}"
         return DateFound(dt.date(present[0], month, day), INFERRED, FULL, basis, tuple(warnings))
+    recalled = _anniversary_of_the_day([title, lead or "", *body], month, day)
+    if recalled:
+        basis = f"'{name}' in the {where}: an anniversary ({recalled[1]} years) of '{name}, {recalled[0]}'"
+        return DateFound(
+            dt.date(recalled[0] + recalled[1], month, day), INFERRED, FULL, basis, tuple(warnings)
+        )
     basis = f"'{name}' in the {where}, and no year for it in the text"
     return DateFound(None, UNKNOWN, MONTH_DAY, basis, tuple(warnings), (month, day))
+
+
+def _anniversary_of_the_day(own: list[str], month: int, day: int) -> tuple[int, int] | None:
+    """(year, N) when the text recalls the event's day with one year and names one Nth
+    anniversary: a ceremony "on July 11" for "the 30th anniversary" of ties set up "on July 11,
+    1995" is held in 1995 + 30."""
+    counts = _anniversary_counts(own)
+    years = {
+        y
+        for text in own
+        if MONTHS[month - 1] in text
+        for m, d, y, _start, _end in _day_matches(text)
+        if (m, d) == (month, day) and y
+    }
+    if len(counts) == 1 and len(years) == 1:
+        year, count = years.pop(), counts.pop()
+        if count > 0 and _valid_date(year + count, month, day):
+            return year, count
+    return None
 
 
 def _event_day(
