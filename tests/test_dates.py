@@ -218,6 +218,14 @@ def test_an_anniversary_on_the_day_it_recalls_is_that_many_years_after_it() -> N
     assert (a.date, a.date_confidence) == (dt.date(2025, 7, 11), "inferred")
 
 
+def test_the_events_day_restated_with_its_year_wins_over_an_anniversary() -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.",
+        "The ceremony on July 11, 2025 drew 500 guests./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2025, 7, 11), "stated")
+
+
 def test_a_captions_year_of_the_day_wins_over_an_anniversary() -> None:
     a = dated(
         "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.",

@@ -173,17 +173,19 @@ def _from_headers(headers: dict[str, str], warnings: list[str]) -> DateFound | N
 
 def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -> int | None:
     """The year of the same day written with its year elsewhere in the text (a caption, often).
-    Where the text names an anniversary, the same day in its own text is the day recalled: only
-    a caption's counts."""
+    A year of it in the article's own text that an anniversary it names counts from (the year
+    plus N not in the future) is the day recalled, not the event's."""
     everything = [*own, *captions]
-    recalling = _anniversary_counts(own)
-    for text in captions if recalling else everything:
+    latest = dt.date.today().year + 1
+    counts = _anniversary_counts(own)
+    for text in everything:
         if MONTHS[month - 1] in text:
             for m, d, y, start, end in _day_matches(text):
                 if (
                     (m, d) == (month, day)
                     and y
                     and y >= date_rules().earliest_article_year
+                    and not (text in own and any(y + n <= latest for n in counts))
                     and is_event_day(text, start, end)
                     and not long_before(y, everything)
                 ):
@@ -259,7 +261,7 @@ def find_date(
 def _anniversary_of_the_day(own: list[str], month: int, day: int) -> tuple[int, int] | None:
     """(year, N) when the text recalls the event's day with one year and names one Nth
     anniversary: a ceremony "on July 11" for "the 30th anniversary" of ties set up "on July 11,
-    1995" is held in 1995 + 30."""
+    1995" is held in 1995 + 30 (never a year after the next)."""
     counts = _anniversary_counts(own)
     years = {
         y
@@ -270,7 +272,7 @@ def _anniversary_of_the_day(own: list[str], month: int, day: int) -> tuple[int, 
     }
     if len(counts) == 1 and len(years) == 1:
         year, count = years.pop(), counts.pop()
-        if count > 0 and _valid_date(year + count, month, day):
+        if count > 0 and year + count <= dt.date.today().year + 1 and _valid_date(year + count, month, day):
             return year, count
     return None
 
