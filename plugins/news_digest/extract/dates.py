@@ -178,6 +178,7 @@ def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -
     everything = [*own, *captions]
     latest = dt.date.today().year + 1
     counts = _anniversary_counts(own)
+    fewest = min(counts, default=None)
     for text in everything:
         if MONTHS[month - 1] in text:
             for m, d, y, start, end in _day_matches(text):
@@ -185,7 +186,7 @@ def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -
                     (m, d) == (month, day)
                     and y
                     and y >= date_rules().earliest_article_year
-                    and not (text in own and any(y + n <= latest for n in counts))
+                    and not (fewest is not None and y + fewest <= latest and text in own)
                     and is_event_day(text, start, end)
                     and not long_before(y, everything)
                 ):
