@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from news_digest.article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR
 from news_digest.extract.date_rules import MONTH, MONTHS, SENTENCE_END, YEAR_REGEX, date_rules
-from news_digest.extract.years import infer_year, long_before, newest_year
+from news_digest.extract.years import infer_year, newest_year
 from news_digest.matching import whole_words
 
 log = logging.getLogger(__name__)
@@ -179,6 +179,7 @@ def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -
     latest = dt.date.today().year + 1
     counts = _anniversary_counts(own)
     fewest = min(counts, default=None)
+    newest = newest_year(everything)  # once: a day written a thousand times stays linear
     for text in everything:
         if MONTHS[month - 1] in text:
             for m, d, y, start, end in _day_matches(text):
@@ -188,7 +189,7 @@ def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -
                     and y >= date_rules().earliest_article_year
                     and not (fewest is not None and y + fewest <= latest and text in own)
                     and is_event_day(text, start, end)
-                    and not long_before(y, everything)
+                    and not (newest is not None and newest - y > date_rules().recalled_after_years)
                 ):
                     return y
     return None

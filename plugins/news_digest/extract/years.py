@@ -24,12 +24,8 @@ _YEAR_SPAN = re.compile(rf"({YEAR_REGEX})\s*[–—-]\s*{_DAY_IN_YEAR}?({YEAR_RE
 # A past day or year in brackets: "(September 2, 1945)", "(2 September 1945)", "(1945)".
 _RECALLED_DAY = re.compile(rf"\({_DAY_IN_YEAR}?({YEAR_REGEX})\)")
 _WORDS_TO_RECALLED_DAY = 8
+_AFTER_ANNIVERSARY = 300
 _NOT_PRESENT_BEFORE = re.compile(r"(?:since|by|until|till|through|Vision)\s+$")
-
-
-def long_before(year: int, texts: list[str]) -> bool:
-    newest = newest_year(texts)
-    return newest is not None and newest - year > date_rules().recalled_after_years
 
 
 def newest_year(texts: Iterable[str]) -> int | None:
@@ -135,8 +131,12 @@ def _anniversaries(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _rest_of_sentence(text: str, start: int) -> str:
-    sentence = SENTENCE_END.search(text, start)
-    return text[start : sentence.start() if sentence else len(text)]
+    """The rest of the sentence from `start`, at most `_AFTER_ANNIVERSARY` characters: what an
+    anniversary counts from is written right after it, and a bound keeps a text of thousands of
+    anniversaries in one sentence linear."""
+    end = min(len(text), start + _AFTER_ANNIVERSARY)
+    sentence = SENTENCE_END.search(text, start, end)
+    return text[start : sentence.start() if sentence else end]
 
 
 def _range_years(cue: str, rest: str, count: int) -> Iterator[tuple[int, str]]:
