@@ -103,9 +103,11 @@ def anniversaries() -> str:
     """One sentence of anniversaries, each with what it counts from, and the event's day recalled
     with a year over and over (each was once looked for to the end of the sentence)."""
     return _fill(
-        lambda n: f"the {n % 90 + 1}th anniversary of ties (July 11, {1990 + n % 30}), marking "
-        f"{n % 50 + 1} years of ties ({1990 + n % 30}-{1995 + n % 30}) set up on March {n % 28 + 1}, "
-        f"{1990 + n % 30} and "
+        lambda n: (
+            f"the {n % 90 + 1}th anniversary of ties (July 11, {1990 + n % 30}), marking "
+            f"{n % 50 + 1} years of ties ({1990 + n % 30}-{1995 + n % 30}) set up on March {n % 28 + 1}, "
+            f"{1990 + n % 30} and "
+        )
     )
 
 
