@@ -38,6 +38,7 @@ def date_of(*lines: str) -> tuple[dt.date | None, str]:
         "Hanoi (VNA) – On the afternoon of March 4th, 2024, the two ministers met in Hanoi./.",
         "Hanoi (VNA) – The ministers met in Hanoi on March 4-5, 2024./.",
         "Hanoi (VNA) – The ministers' meeting was held in Hanoi on March 4–5, 2024./.",
+        "Hanoi (VNA) – The fair runs in Hanoi from March 4 to 6, 2024./.",
     ],
 )
 def test_the_reported_events_day_with_its_year_is_stated(text: str) -> None:
@@ -134,6 +135,7 @@ def test_the_first_day_that_can_be_the_events_is_taken() -> None:
         ("They marked the 52nd anniversary of ties (21 September 1973).", 2025),
         ("It was the 80th National Day of Vietnam (September 2, 1945 - September 2, 2025).", 2025),
         ("Officials celebrated 52 years of diplomatic relations (1973-2025).", 2025),
+        ("They marked the 135th birth anniversary of the leader (May 19, 1890 - May 19, 2025).", 2025),
         ("Two-way trade rose by 12% last year (2023), the minister said.", 2024),
         ("The forum will take place in 2026 (next year), the host said.", 2025),
         ("The plan for 2026 will be approved later this year.", 2026),
@@ -276,6 +278,8 @@ def test_no_day_but_a_present_year_gives_the_year_only() -> None:
         ("Published: 2024-11-23", dt.date(2024, 11, 23)),
         ("Published: 23/11/2024 08:15", dt.date(2024, 11, 23)),
         ("Date: November 23, 2024", dt.date(2024, 11, 23)),
+        ("Date: 2024/11/23", dt.date(2024, 11, 23)),
+        ("Published: 2024.11.23 08:15", dt.date(2024, 11, 23)),
         (
             "Published: 2024-11-23 10:30\nUpdated: 2024-11-24 08:00\nURL: https://en.vietnamplus.vn/x.vnp",
             dt.date(2024, 11, 23),

@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 # A month, with the day after it ("September 16") and the year when it is written (", 2025");
 # a day before it ("16 September", as Nhan Dan and VOV write) is found by `_DAY_BEFORE`. Matches
 # start a word (see `whole_words`); starting with the month keeps the search quick.
-# A range of days takes the year of its last ("February 25-26, 2025"): the first day is the one kept.
+# A range of days takes the year of its last ("February 25-26, 2025", "May 2 to 4, 2025"): the
+# first day is the one kept.
 DAY_PATTERN = re.compile(
-    rf"({MONTH})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*[–-]\s*\d{{1,2}}(?:st|nd|rd|th)?\b)?)?"
+    rf"({MONTH})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:(?:\s*[–-]\s*|\s+to\s+)\d{{1,2}}(?:st|nd|rd|th)?\b)?)?"
     rf"(?:,?\s+(\d{{4}})\b)?"
 )
 _DAY_BEFORE = re.compile(r"(?<!\w)(\d{1,2})(?:st|nd|rd|th)?\s+$")
@@ -41,6 +42,7 @@ _ON_BEFORE_DAY = re.compile(
 )
 _ISO_DATE = re.compile(r"(\d{1,4})-(\d{1,2})-(\d{1,2})")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{1,4})\b")  # as VNA's pages print it
+_YEAR_MONTH_DAY = re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")  # "2025/05/02"
 _RANGE_AFTER = re.compile(rf"\s*[–—-]\s*{YEAR_REGEX}")
 _BE_BEFORE = re.compile(r"(?<!\w)be\s+$")
 _WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}\s*$")
@@ -143,6 +145,9 @@ def _header_date(value: str) -> dt.date | None:
     iso = _ISO_DATE.search(value)
     if iso:
         return _valid_date(*map(int, iso.groups()))
+    ymd = _YEAR_MONTH_DAY.search(value)
+    if ymd:
+        return _valid_date(*map(int, ymd.groups()))
     dmy = _DAY_MONTH_YEAR.search(value)
     if dmy:
         day, month, year = map(int, dmy.groups())

@@ -19,8 +19,9 @@ _YEAR_WORD = re.compile(rf"{YEAR_REGEX}\b")
 _SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
 _DASH = re.compile("[–—-]")
 _DAY_IN_YEAR = rf"(?:(?:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}\s+(?:{MONTH}),?\s+)"
-# A range of years, the second maybe with its day: "1995-2025", "September 2, 1945 - September 2, 2025".
-_YEAR_SPAN = re.compile(rf"({YEAR_REGEX})\s*[–—-]\s*{_DAY_IN_YEAR}?({YEAR_REGEX})\b")
+# A range of years, the second maybe with its day: "1995-2025", "September 2, 1945 - September 2, 2025";
+# the first year may be long ago: "the 135th birth anniversary (May 19, 1890 - May 19, 2025)".
+_YEAR_SPAN = re.compile(rf"((?:1[6-9]|20)\d\d)\s*[–—-]\s*{_DAY_IN_YEAR}?({YEAR_REGEX})\b")
 # A past day or year in brackets: "(September 2, 1945)", "(2 September 1945)", "(1945)".
 _RECALLED_DAY = re.compile(rf"\({_DAY_IN_YEAR}?({YEAR_REGEX})\)")
 _WORDS_TO_RECALLED_DAY = 8
