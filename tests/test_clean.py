@@ -233,6 +233,10 @@ def test_end_marker_with_a_space_before_it() -> None:
         "They agreed to push ties forward. -VNA/VNP",
         "They agreed to push ties forward./.",
         "They agreed to push ties forward. VNA",
+        "They agreed to push ties forward./. TTXVN",
+        "They agreed to push ties forward./.VNA",
+        "They agreed to push ties forward. (VNA)",
+        "They agreed to push ties forward. NDO",
     ],
 )
 def test_every_end_marker_ends_the_body(last: str) -> None:
@@ -248,7 +252,12 @@ def test_an_agency_line_ends_the_article(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["The deal was reported by VNA", "He spoke to VNA-VNP reporters.", "Officials of VNA attended."],
+    [
+        "The deal was reported by the Vietnam News Agency (VNA).",
+        "The deal was reported by VNA",
+        "He spoke to VNA-VNP reporters.",
+        "Officials of VNA attended.",
+    ],
 )
 def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
     assert body(line, "More./.") == ["The two sides met in Hanoi.", line, "More."]
@@ -390,6 +399,14 @@ def test_a_sentence_starting_with_the_agency_is_no_dateline(line: str) -> None:
 def test_no_dateline() -> None:
     a = article(TITLE, "The lead paragraph.", "The two sides met.")
     assert a.dateline is None
+
+
+@pytest.mark.parametrize("agency", ["VNA", "VNA/VNS"])
+def test_the_agencys_name_under_the_title_is_neither_lead_nor_body(agency: str) -> None:
+    a = article(TITLE, agency, "The lead.", "Hanoi (VNA) – The talks opened./.")
+    assert (a.lead, a.paragraphs) == ("The lead.", ["The talks opened."])
+    a = article(TITLE, agency, "Hanoi (VNA) – The talks opened./.")
+    assert (a.lead, a.paragraphs) == (None, ["The talks opened."])
 
 
 def test_the_title_printed_twice_is_not_the_lead() -> None:

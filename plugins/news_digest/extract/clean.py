@@ -53,6 +53,7 @@ class NoiseRules:
     dateline: re.Pattern[str]
     dateline_alone: re.Pattern[str]
     end_marker: re.Pattern[str]
+    agency_names: frozenset[str]
     image_file: re.Pattern[str]
     image_url: re.Pattern[str]
     inline_link: re.Pattern[str]
@@ -104,9 +105,13 @@ def noise_rules() -> NoiseRules:
             rf"^\(?(?P<source>{alone_agencies})\)?(?:\s*[–—‒―]+\s*|\s+-+\s*|-+\s+)(?P<rest>\S.*)$"
         ),
         # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`, `forward - VNA`).
+        # Also the agency after `/.` ("forward./. TTXVN") or in brackets after the last sentence
+        # ("forward. (VNA)"; "the Vietnam News Agency (VNA)." is a sentence).
         end_marker=re.compile(
-            rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?|(?<=[.!?”\"’])\s+(?:{agencies})\.?)\s*$"
+            rf"(?:/\.(?:\s*(?:{agencies})\.?)?|\s*[-–—]\s*(?:{agencies})\.?"
+            rf"|(?<=[.!?”\"’])\s*\((?:{agencies})\)\.?|(?<=[.!?”\"’])\s+(?:{agencies})\.?)\s*$"
         ),
+        agency_names=frozenset(data["agencies"]),
         image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
         image_url=re.compile(rf"^(?:https?:)?//\S+\.(?:{extensions})$", re.IGNORECASE),
         # "Read more: <title of another article>" inside the body: a link, not a paragraph.
@@ -204,7 +209,7 @@ def is_caption(line: str) -> bool:
 
 
 def _end_marker(line: str) -> re.Match[str] | None:
-    if "/." not in line and "VN" not in line and "VOV" not in line:  # most lines
+    if "/." not in line and "VN" not in line and "VOV" not in line and "NDO" not in line:  # most lines
         return None
     return noise_rules().end_marker.search(line, max(0, len(line) - 24))  # it ends the line
 
@@ -338,8 +343,8 @@ def extract(raw: str, source_file: str) -> Article:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
     title = _title(raw, lines)
     rest = lines[1:]
-    while rest and rest[0] == title:  # the title printed twice
-        rest = rest[1:]
+    while rest and (rest[0] == title or rest[0] in noise_rules().agency_names):
+        rest = rest[1:]  # the title printed twice, the agency's name under it
     lead, rest, ended_with_lead = _lead(rest)
     found_body = _body(rest)
     body, captions = found_body.paragraphs, found_body.captions
