@@ -86,6 +86,11 @@ def test_a_recalled_day_is_not_the_articles_date(text: str) -> None:
         "Hanoi (VNA) – The two leaders will meet in Tokyo on November 27, 2025./.",
         "Hanoi (VNA) – Delegates agreed on items to be submitted to the summit on May 10, 2025./.",
         "Hanoi (VNA) – The joint committee will be held in Brussels on June 25, 2025, the ministry said./.",
+        "Hanoi (VNA) – The revised law takes effect from July 1, 2025./.",
+        "Hanoi (VNA) – The agreement came into force on August 1, 2020, and trade has grown./.",
+        "Hanoi (VNA) – Under Decision 123 dated May 2, 2025, the plan was approved./.",
+        "Hanoi (VNA) – Starting May 20, 2025, visitors can apply for e-visas online./.",
+        "Hanoi (VNA) – As of May 20, 2025, 100 projects had been registered./.",
         "Hanoi (VNA) – The summit is scheduled to be opened in Vientiane on October 9, 2024./.",
     ],
 )
