@@ -35,6 +35,8 @@ _ALLOWED = (
 _NOT_KEPT = re.compile(f"[^{_ALLOWED}][^{_ALLOWED}]*")
 _SPACES = frozenset("\u00a0\u1680\u202f\u205f\u3000") | frozenset(map(chr, range(0x2000, 0x200B)))
 _MULTISPACE = re.compile(r"[ \t]{2,}")
+# A capital letter, Vietnamese ones too (Đ, Ạ ...): roughly, where the Latin ranges hold capitals.
+_CAPITAL = "A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff"
 
 # Header lines a scrape may start with; only `Published:` and `Date:` give the date.
 _HEADER = re.compile(r"^(published|updated|modified|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
@@ -94,7 +96,7 @@ def noise_rules() -> NoiseRules:
         credit_alone=re.compile(rf"(?:{lone})\s*:\s*[^\s:()!?][^:()!?]{{0,40}}$", re.IGNORECASE),
         # The place starts with a capital, Vietnamese ones too ("Đà Nẵng (VNA) –").
         dateline=re.compile(
-            rf"^(?P<place>[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w.'’ ,-]{{0,40}}?)"
+            rf"^(?P<place>[{_CAPITAL}][\w.'’ ,-]{{0,40}}?)"
             rf"(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
             rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?)?"
             rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>.*)$"
@@ -223,7 +225,7 @@ def is_image_file(line: str) -> bool:
 
 
 # "By Minh Anh", "By Nguyễn Thu Hà": a byline, a few capitalised words after "By", alone on its line.
-_BYLINE = re.compile(r"By(?:\s+[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w'’.-]*){1,4}")
+_BYLINE = re.compile(rf"By(?:\s+[{_CAPITAL}][\w'’.-]*){{1,4}}")
 
 
 def is_byline_or_link(line: str) -> bool:
