@@ -286,6 +286,8 @@ def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
         "Ministers at the talks in Hà Nội. — VNA/VNS Photo",
         "Ministers at the talks in Hanoi (VNA Photo)",
         "Ministers at the talks in Hanoi (VNA/VNS Photo Văn Điệp)",
+        "Illustrative photo",
+        "File photo.",
     ],
 )
 def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(caption: str) -> None:

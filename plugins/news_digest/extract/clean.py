@@ -48,6 +48,7 @@ class NoiseRules:
     spam_max_words: int
     teaser_headings: frozenset[str]  # lower-case
     teaser_length: int  # of the longest heading
+    credit_words: frozenset[str]  # lower-case
     bracket_credit: re.Pattern[str]
     agency_photo: re.Pattern[str]
     credit_before: re.Pattern[str]
@@ -79,6 +80,7 @@ def noise_rules() -> NoiseRules:
         spam_max_words=int(data["spam_max_words"]),
         teaser_headings=frozenset(h.lower() for h in data["teaser_headings"]),
         teaser_length=max((len(h.lower()) for h in data["teaser_headings"]), default=0),
+        credit_words=frozenset(c.lower() for c in data["caption_credits"]),
         # What comes right after the `(` of a credit in brackets ending the line.
         # "(VNA Photo)", "(VNA/VNS Photo)": the agency before "Photo" counts too.
         bracket_credit=re.compile(rf"\s*(?:{credits}|(?:{agencies})\s+photos?)(?!\w)", re.IGNORECASE),
@@ -180,10 +182,12 @@ def is_caption(line: str) -> bool:
 
     In brackets at the end ("(Photo: VNA)", "(VNA Photo)", "(Ảnh: quochoi.vn)"), or after the last
     sentence or a dash with a colon (". Photo: VNA"), "courtesy of" or the agency ("— VNA/VNS Photo
-    Trí Dũng"), and short.
+    Trí Dũng"), and short; or the credit alone ("Illustrative photo").
     """
     rules = noise_rules()
     text = line[:-1] if line.endswith(".") else line
+    if len(text) <= 30 and text.lower() in rules.credit_words:  # "Illustrative photo" alone
+        return True
     if text.endswith(")") or text.endswith("]"):
         opening = text.rfind("(" if text.endswith(")") else "[")
         return (
