@@ -143,6 +143,8 @@ def test_the_first_day_that_can_be_the_events_is_taken() -> None:
         ("They marked the 135th birth anniversary of the leader (May 19, 1890 - May 19, 2025).", 2025),
         ("Two-way trade rose by 12% last year (2023), the minister said.", 2024),
         ("The forum will take place in 2026 (next year), the host said.", 2025),
+        ("The ASEAN Tourism Forum 2026 opens in January next year.", 2025),
+        ("The 2023 election last year brought a new government.", 2024),
         ("The plan for 2026 will be approved later this year.", 2026),
         ("Progress since 2023 was reviewed as Vietnam, the 2026 ASEAN Chair this year, prepares.", 2026),
     ],
@@ -164,6 +166,10 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "He said 2030 is the target year for the plan.",
         "Trade reached 5 billion USD in 2023, up 5% from last year.",
         "Vietnam has seen 30 years of growth (1986-2016).",  # no anniversary: a period
+        "In 2024, the assembly approved next year's budget.",
+        "Exports hit 400 billion USD in 2024 and will grow next year.",
+        "Growth in 2024 was strong, but the bank expects a slowdown next year.",
+        "Exports in 2024 rose 14%; growth is expected next year.",  # too far apart
         "They will hold events next year to celebrate the 50th anniversary of ties (1975-2025).",
         "Ties grew last year, the 30th anniversary of relations (1994-2024).",
         "Officials celebrated 52 years of diplomatic relations (1970-2025).",  # 55 years, not 52

@@ -55,6 +55,8 @@ class DateRules:
     this_year_phrases: tuple[str, ...]  # lower-case: a quick test before `this_year`
     this_year_window: int
     this_year_contrast: re.Pattern[str]
+    near_year: tuple[tuple[str, re.Pattern[str], int], ...]  # (phrase, its pattern, year offset)
+    near_year_window: int
     beside_year: tuple[tuple[re.Pattern[str], int], ...]
     relative_year_phrases: tuple[str, ...]  # lower-case: "last year", "next year" ...
 
@@ -142,6 +144,15 @@ def date_rules() -> DateRules:
         this_year_phrases=tuple(p.lower() for p in data["this_year"]),
         this_year_window=int(data["this_year_window"]),
         this_year_contrast=_lower_words(data["this_year_contrast"]),
+        near_year=tuple(
+            (
+                e["phrase"].lower(),
+                re.compile(rf"(?<!\w){re.escape(e['phrase'])}(?!\w)(?!['’]s)", re.IGNORECASE),
+                e["offset"],
+            )
+            for e in data["near_year"]
+        ),
+        near_year_window=int(data["near_year_window"]),
         beside_year=tuple(beside),
         relative_year_phrases=tuple(p.lower() for p in (*data["last_year"], *data["next_year"])),
     )

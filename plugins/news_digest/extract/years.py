@@ -74,6 +74,10 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
                 for match in pattern.finditer(plain):
                     year = int(match.group(1) or match.group(2))
                     present.setdefault(year + offset, f"'{_short(match.group())}'")
+            for phrase, pattern, offset in rules.near_year:
+                if phrase in lower:  # "the ATF 2026 in January next year": 2025
+                    for year in _years_close_to(_mask_not_present(plain), pattern, rules.near_year_window):
+                        present.setdefault(year + offset, f"'{year} ... {phrase}'")
         for cue in rules.past:
             past.update(int(m.group(1)) for m in cue.years(plain, year_starts))
     candidates = {year: cue for year, cue in present.items() if not past or year > max(past)}
@@ -164,17 +168,24 @@ def _years_said_this_year(text: str) -> list[int]:
     """The years of `_this_year_years` close to their "this year", with no word of contrast
     between them ("in 2024 and ... this year", "this year, up 8% over 2024": a past year)."""
     rules = date_rules()
+    return _years_close_to(text, rules.this_year, rules.this_year_window)
+
+
+def _years_close_to(text: str, phrase: re.Pattern[str], window: int) -> list[int]:
+    """The years of `_this_year_pairs` with at most `window` words between them and `phrase`,
+    and no word of contrast."""
+    contrast = date_rules().this_year_contrast
     return [
         year
-        for year, gap in _this_year_pairs(text)
-        if len(gap.split()) <= rules.this_year_window
-        and not has_whole_word(rules.this_year_contrast, gap.lower())
+        for year, gap in _this_year_pairs(text, phrase)
+        if len(gap.split()) <= window and not has_whole_word(contrast, gap.lower())
     ]
 
 
-def _this_year_pairs(text: str) -> list[tuple[int, str]]:
-    """(year, the text between it and its "this year") of each year `_this_year_years` finds."""
-    this_year = date_rules().this_year
+def _this_year_pairs(text: str, phrase: re.Pattern[str] | None = None) -> list[tuple[int, str]]:
+    """(year, the text between it and its "this year", or `phrase`) of each year
+    `_this_year_years` finds."""
+    this_year = phrase or date_rules().this_year
     if not ("year" in text or "Year" in text or "YEAR" in text) or not this_year.search(text):
         return []
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
