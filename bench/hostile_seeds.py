@@ -99,6 +99,18 @@ def dates() -> str:
     return _fill(lambda n: f"On March {n % 28 + 1}, {1990 + n % 40} and in {2000 + n % 30}, this year. ")
 
 
+def anniversaries() -> str:
+    """One sentence of anniversaries, each with what it counts from, and the event's day recalled
+    with a year over and over (each was once looked for to the end of the sentence)."""
+    return _fill(
+        lambda n: (
+            f"the {n % 90 + 1}th anniversary of ties (July 11, {1990 + n % 30}), marking "
+            f"{n % 50 + 1} years of ties ({1990 + n % 30}-{1995 + n % 30}) set up on March {n % 28 + 1}, "
+            f"{1990 + n % 30} and "
+        )
+    )
+
+
 def combining_marks() -> str:
     """Runs of combining marks on every letter."""
     return _fill(
@@ -127,6 +139,7 @@ KINDS: dict[str, Callable[[], str]] = {
     "long_paragraph": long_paragraph,
     "countries": countries,
     "dates": dates,
+    "anniversaries": anniversaries,
     "combining_marks": combining_marks,
     "lookalikes": lookalikes,
     "duplicate_paragraphs": duplicate_paragraphs,

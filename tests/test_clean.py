@@ -140,6 +140,9 @@ def test_caption_copies_differing_only_by_injected_symbols_are_one_caption() -> 
         "vna-potal-xyz-8557548.jpg",
         "vna-potal-bo-truong-ngoai-giao-le-hoai-trung-du-hoi-nghi-8557548.JPG",
         "photo.png",
+        "VNA_Bo_Ngoai_giao.jpg",
+        "https://img.vietnamplus.vn/t660/Uploaded/2025_09_21/vna_potal_lanh_dao.jpg",
+        "//cdn.example.vn/images/le-hoai-trung.webp",
     ],
 )
 def test_image_file_names_are_dropped(file_name: str) -> None:
@@ -148,6 +151,41 @@ def test_image_file_names_are_dropped(file_name: str) -> None:
     assert file_name not in everything(a)
     assert a.paragraphs == ["Body one.", "Body two."]
     assert a.captions == [caption]
+
+
+def test_an_address_that_is_not_an_image_is_kept() -> None:
+    assert body("See https://mofa.gov.vn/en/statement.jpg for the text./.")[-1].startswith("See https")
+
+
+@pytest.mark.parametrize("byline", ["By Minh Anh", "By Nguyễn Thu Hà", "By Thu Hang"])
+def test_a_byline_is_neither_the_lead_nor_a_paragraph(byline: str) -> None:
+    a = article(TITLE, byline, "The lead.", "Hanoi (VNA) – The talks opened.", byline, "More./.")
+    assert a.lead == "The lead."
+    assert a.paragraphs == ["The talks opened.", "More."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By 2030, trade should double.", "By Land and Sea Festival Opens In Hue Today", "By Tuesday, it ended."],
+)
+def test_a_sentence_starting_with_by_is_text(line: str) -> None:
+    assert line in body(line, "More./.")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Read more: Vietnam, Cuba to celebrate 65 years of diplomatic relations",
+        "See also: Vietnam, Laos hold talks",
+        "Related news: Laos wins award",
+    ],
+)
+def test_an_inline_link_to_another_article_is_dropped_and_the_article_goes_on(link: str) -> None:
+    assert body("They agreed.", link, "More text./.") == [
+        "The two sides met in Hanoi.",
+        "They agreed.",
+        "More text.",
+    ]
 
 
 # -- the end of the article ------------------------------------------------------------------
@@ -195,6 +233,10 @@ def test_end_marker_with_a_space_before_it() -> None:
         "They agreed to push ties forward. -VNA/VNP",
         "They agreed to push ties forward./.",
         "They agreed to push ties forward. VNA",
+        "They agreed to push ties forward./. TTXVN",
+        "They agreed to push ties forward./.VNA",
+        "They agreed to push ties forward. (VNA)",
+        "They agreed to push ties forward. NDO",
     ],
 )
 def test_every_end_marker_ends_the_body(last: str) -> None:
@@ -210,7 +252,12 @@ def test_an_agency_line_ends_the_article(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["The deal was reported by VNA", "He spoke to VNA-VNP reporters.", "Officials of VNA attended."],
+    [
+        "The deal was reported by the Vietnam News Agency (VNA).",
+        "The deal was reported by VNA",
+        "He spoke to VNA-VNP reporters.",
+        "Officials of VNA attended.",
+    ],
 )
 def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
     assert body(line, "More./.") == ["The two sides met in Hanoi.", line, "More."]
@@ -235,6 +282,12 @@ def test_the_agency_named_in_a_sentence_is_no_end_marker(line: str) -> None:
         "Ministers pose for a photo (Source: Reuters).",
         "Photo: VNA/Nguyen Khang",
         "Ministers at the talks [Photo: VNA]",
+        "Ministers at the talks in Hà Nội. — VNA/VNS Photo Trí Dũng",
+        "Ministers at the talks in Hà Nội. — VNA/VNS Photo",
+        "Ministers at the talks in Hanoi (VNA Photo)",
+        "Ministers at the talks in Hanoi (VNA/VNS Photo Văn Điệp)",
+        "Illustrative photo",
+        "File photo.",
     ],
 )
 def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(caption: str) -> None:
@@ -251,6 +304,8 @@ def test_a_line_ending_in_a_credit_is_a_caption_and_the_lead_may_follow_it(capti
         "The source of growth was exports, he said.",
         "Officials discussed the sources: trade, investment and aid.",
         "The minister (photo) spoke first, then the envoy.",
+        "The exhibition was organised by the VNA Photo Department.",
+        "Visitors toured the archive. VNA photos from the war were shown there.",
     ],
 )
 def test_a_sentence_naming_a_photo_or_source_is_body(line: str) -> None:
@@ -308,6 +363,11 @@ def test_a_caption_then_the_dateline_gives_no_lead() -> None:
         ("Phnom Penh (VNA) ‒ The talks opened.", "Phnom Penh"),
         ("Bangkok, December 1, 2024 (VNS) – The talks opened.", "Bangkok"),
         ("Hanoi, 3 July (VNA) – The talks opened.", "Hanoi"),
+        ("Đà Nẵng (VNA) – The talks opened.", "Đà Nẵng"),
+        ("Điện Biên, May 7 (VNA) – The talks opened.", "Điện Biên"),
+        ("Hanoi (VNS/VNA) - The talks opened.", "Hanoi"),
+        ("Hanoi (VNA/VNS) – The talks opened.", "Hanoi"),
+        ("Hanoi, (VNA) – The talks opened.", "Hanoi"),
     ],
 )
 def test_dateline_place_is_found_and_removed_from_the_paragraph(line: str, place: str) -> None:
@@ -316,9 +376,44 @@ def test_dateline_place_is_found_and_removed_from_the_paragraph(line: str, place
     assert a.paragraphs == ["The talks opened."]
 
 
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("VNA – The talks opened.", "VNA"),
+        ("(VNA) – The talks opened.", "VNA"),
+        ("NDO – The talks opened.", "NDO"),
+        ("VOV.VN - The talks opened.", "VOV.VN"),
+        ("VNA/VNS— The talks opened.", "VNA/VNS"),
+    ],
+)
+def test_a_dateline_of_the_agency_alone_has_no_place_and_no_lead(line: str, source: str) -> None:
+    a = article(TITLE, line, "More text./.")
+    assert (a.lead, a.dateline, a.source) == (None, None, source)
+    assert a.paragraphs == ["The talks opened.", "More text."]
+
+
+@pytest.mark.parametrize("line", ["VNA-funded projects were reviewed.", "VOV reported the talks opened."])
+def test_a_sentence_starting_with_the_agency_is_no_dateline(line: str) -> None:
+    a = article(TITLE, line, "More text./.")
+    assert (a.lead, a.dateline) == (line, None)
+
+
 def test_no_dateline() -> None:
     a = article(TITLE, "The lead paragraph.", "The two sides met.")
     assert a.dateline is None
+
+
+@pytest.mark.parametrize("agency", ["VNA", "VNA/VNS"])
+def test_the_agencys_name_under_the_title_is_neither_lead_nor_body(agency: str) -> None:
+    a = article(TITLE, agency, "The lead.", "Hanoi (VNA) – The talks opened./.")
+    assert (a.lead, a.paragraphs) == ("The lead.", ["The talks opened."])
+    a = article(TITLE, agency, "Hanoi (VNA) – The talks opened./.")
+    assert (a.lead, a.paragraphs) == (None, ["The talks opened."])
+
+
+def test_the_title_printed_twice_is_not_the_lead() -> None:
+    a = article(TITLE, TITLE, "The lead.", "Hanoi (VNA) – The talks opened./.")
+    assert (a.title, a.lead, a.paragraphs) == (TITLE, "The lead.", ["The talks opened."])
 
 
 def test_lead_repeated_as_first_paragraph() -> None:

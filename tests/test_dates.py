@@ -36,6 +36,9 @@ def date_of(*lines: str) -> tuple[dt.date | None, str]:
         "Hanoi (VNA) – The two ministers met in Hanoi on 4 March 2024./.",
         "Hanoi (VNA) – The two ministers met in Hanoi on Monday (March 4, 2024)./.",
         "Hanoi (VNA) – On the afternoon of March 4th, 2024, the two ministers met in Hanoi./.",
+        "Hanoi (VNA) – The ministers met in Hanoi on March 4-5, 2024./.",
+        "Hanoi (VNA) – The ministers' meeting was held in Hanoi on March 4–5, 2024./.",
+        "Hanoi (VNA) – The fair runs in Hanoi from March 4 to 6, 2024./.",
     ],
 )
 def test_the_reported_events_day_with_its_year_is_stated(text: str) -> None:
@@ -66,6 +69,8 @@ def test_a_day_after_the_city_in_the_dateline_is_the_filing_day() -> None:
         "Hanoi (VNA) – Envoys sent greetings on the 65th Independence Day of Algeria on July 5./.",
         "Hanoi (VNA) – The rules have applied since January 1, 2024 to every member./.",
         "Hanoi (VNA) – Exactly 50 years ago, on April 30, 1975, the country was reunified./.",
+        "HCM City (VNA) – On April 30, 1975, tanks crashed through the gates. Veterans met on Tuesday./.",
+        "Hanoi (VNA) – Vietnam recognised the State of Palestine on December 19, 1988./.",
         "Hanoi (VNA) – The Paris Peace Accords, inked on January 27, 1973, were recalled at a forum "
         "on trade in 2023 and plans for 2024./.",
     ],
@@ -80,10 +85,35 @@ def test_a_recalled_day_is_not_the_articles_date(text: str) -> None:
         "Hanoi (VNA) – Members must submit their reports by December 31, 2025./.",
         "Hanoi (VNA) – The two leaders will meet in Tokyo on November 27, 2025./.",
         "Hanoi (VNA) – Delegates agreed on items to be submitted to the summit on May 10, 2025./.",
+        "Hanoi (VNA) – The joint committee will be held in Brussels on June 25, 2025, the ministry said./.",
+        "Hanoi (VNA) – The revised law takes effect from July 1, 2025./.",
+        "Hanoi (VNA) – The agreement came into force on August 1, 2020, and trade has grown./.",
+        "Hanoi (VNA) – Under Decision 123 dated May 2, 2025, the plan was approved./.",
+        "Hanoi (VNA) – Starting May 20, 2025, visitors can apply for e-visas online./.",
+        "Hanoi (VNA) – As of May 20, 2025, 100 projects had been registered./.",
+        "Hanoi (VNA) – The summit is scheduled to be opened in Vientiane on October 9, 2024./.",
     ],
 )
 def test_a_deadline_or_an_event_still_to_come_is_not_the_articles_date(text: str) -> None:
     assert date_of(text) == (None, "unknown")
+
+
+def test_a_past_event_after_a_future_cue_is_the_event() -> None:
+    text = "Hanoi (VNA) – The next forum will open in Tokyo, but this one was held on May 2, 2025./."
+    assert date_of(text) == (dt.date(2025, 5, 2), "stated")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The talks took place on Saturday, March 4, 2024, in Hanoi.",
+        "Speaking at the debate on Monday (March 4, 2024), the ambassador urged restraint.",
+        "The ministers met on Monday March 4, 2024 in Hanoi.",
+    ],
+)
+def test_a_day_after_on_and_a_weekday_later_in_the_body_is_the_event(later: str) -> None:
+    a = dated("Hanoi (VNA) – Vietnam and Laos have agreed to cooperate more closely.", later, "More./.")
+    assert (a.date, a.date_confidence) == (dt.date(2024, 3, 4), "stated")
 
 
 def test_the_first_day_that_can_be_the_events_is_taken() -> None:
@@ -106,8 +136,15 @@ def test_the_first_day_that_can_be_the_events_is_taken() -> None:
         ("Both praised Malaysia's ASEAN Chairmanship 2025.", 2025),
         ("The two sides will celebrate the 30th anniversary of their ties (1994-2024).", 2024),
         ("This marks the 45th anniversary of diplomatic relations, which were set up in 1978.", 2023),
+        ("It marked the 80th anniversary of Indonesia's Independence Day (August 17, 1945).", 2025),
+        ("They marked the 52nd anniversary of ties (21 September 1973).", 2025),
+        ("It was the 80th National Day of Vietnam (September 2, 1945 - September 2, 2025).", 2025),
+        ("Officials celebrated 52 years of diplomatic relations (1973-2025).", 2025),
+        ("They marked the 135th birth anniversary of the leader (May 19, 1890 - May 19, 2025).", 2025),
         ("Two-way trade rose by 12% last year (2023), the minister said.", 2024),
         ("The forum will take place in 2026 (next year), the host said.", 2025),
+        ("The ASEAN Tourism Forum 2026 opens in January next year.", 2025),
+        ("The 2023 election last year brought a new government.", 2024),
         ("The plan for 2026 will be approved later this year.", 2026),
         ("Progress since 2023 was reviewed as Vietnam, the 2026 ASEAN Chair this year, prepares.", 2026),
     ],
@@ -128,12 +165,36 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "He hailed the success of Vietnam's 2020 ASEAN Chairmanship.",
         "He said 2030 is the target year for the plan.",
         "Trade reached 5 billion USD in 2023, up 5% from last year.",
+        "Vietnam has seen 30 years of growth (1986-2016).",  # no anniversary: a period
+        "In 2024, the assembly approved next year's budget.",
+        "Exports hit 400 billion USD in 2024 and will grow next year.",
+        "Growth in 2024 was strong, but the bank expects a slowdown next year.",
+        "Exports in 2024 rose 14%; growth is expected next year.",  # too far apart
+        "They will hold events next year to celebrate the 50th anniversary of ties (1975-2025).",
+        "Ties grew last year, the 30th anniversary of relations (1994-2024).",
+        "Officials celebrated 52 years of diplomatic relations (1970-2025).",  # 55 years, not 52
+        "They marked the 52nd anniversary of ties, the first visit (in 1992) being recalled.",
+        "They marked the 52nd anniversary of ties with the visit of an envoy whose trip (1992) was cited.",
     ],
 )
 def test_no_year_or_disagreeing_years_leave_the_date_unknown(cue: str) -> None:
     a = dated("Hanoi (VNA) – The two foreign ministers held talks on April 8.", f"{cue}/.")
     assert (a.date, a.date_confidence, a.known_date_parts) == (None, "unknown", "month-day")
     assert a.event_month_day == (4, 8)
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "Trade reached 86 billion USD in 2024 and 13 billion USD in the first two months of this year.",
+        "In the first four months of this year, trade rose 8% compared with the same period of 2024.",
+        "Trade hit 20 billion USD in 2024, while this year it is expected to grow further.",
+        "This year, exports are forecast to be higher than in 2024.",
+    ],
+)
+def test_a_year_set_against_this_year_is_not_this_year(cue: str) -> None:
+    a = dated("Hanoi (VNA) – The two foreign ministers held talks on April 8.", f"{cue}/.")
+    assert (a.date, a.date_confidence) == (None, "unknown")
 
 
 def test_a_present_year_after_the_years_presented_as_past_wins() -> None:
@@ -158,6 +219,46 @@ def test_the_same_day_recalled_with_a_past_year_gives_no_year() -> None:
     a = dated(
         "Hanoi (VNA) – Leaders sent greetings on September 2.",
         "Vietnam declared its independence on September 2, 1945./.",
+    )
+    assert (a.date, a.date_confidence) == (None, "unknown")
+
+
+def test_an_anniversary_on_the_day_it_recalls_is_that_many_years_after_it() -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.",
+        "The two countries normalised relations on July 11, 1995./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2025, 7, 11), "inferred")
+
+
+def test_the_events_day_restated_with_its_year_wins_over_an_anniversary() -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.",
+        "The ceremony on July 11, 2025 drew 500 guests./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2025, 7, 11), "stated")
+
+
+def test_a_captions_year_of_the_day_wins_over_an_anniversary() -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.",
+        "Officials at the ceremony in Hanoi on July 11, 2025 (Photo: VNA)",
+        "More./.",
+    )
+    assert (a.date, a.date_confidence) == (dt.date(2025, 7, 11), "stated")
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Relations were normalised on July 11, 1995, and a first visit made on July 11, 1997.",
+        "Relations were normalised on July 11, 1995; the 20th anniversary of the embassy was marked too.",
+        "Relations were normalised on July 12, 1995.",
+    ],
+)
+def test_no_anniversary_year_without_one_count_and_one_recalled_year_of_the_day(recalled: str) -> None:
+    a = dated(
+        "Hanoi (VNA) – A ceremony was held on July 11 to mark the 30th anniversary of ties.", f"{recalled}/."
     )
     assert (a.date, a.date_confidence) == (None, "unknown")
 
@@ -188,11 +289,18 @@ def test_no_day_but_a_present_year_gives_the_year_only() -> None:
         ("Published: 2024-11-23", dt.date(2024, 11, 23)),
         ("Published: 23/11/2024 08:15", dt.date(2024, 11, 23)),
         ("Date: November 23, 2024", dt.date(2024, 11, 23)),
+        ("Date: 2024/11/23", dt.date(2024, 11, 23)),
+        ("Published: 2024.11.23 08:15", dt.date(2024, 11, 23)),
+        (
+            "Published: 2024-11-23 10:30\nUpdated: 2024-11-24 08:00\nURL: https://en.vietnamplus.vn/x.vnp",
+            dt.date(2024, 11, 23),
+        ),
     ],
 )
 def test_a_header_date_is_stated(header: str, date: dt.date) -> None:
     a = extract(f"{header}\n{TITLE}\nHanoi (VNA) – They met on May 2, 2020./.\n", "x.txt")
     assert (a.date, a.date_confidence, a.date_warnings) == (date, "stated", [])
+    assert (a.title, a.lead) == (TITLE, None)
 
 
 @pytest.mark.parametrize("header", ["Published: 0001-01-01", "Published: 9999-12-31", "Date: 1900-05-05"])

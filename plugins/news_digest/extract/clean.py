@@ -35,8 +35,11 @@ _ALLOWED = (
 _NOT_KEPT = re.compile(f"[^{_ALLOWED}][^{_ALLOWED}]*")
 _SPACES = frozenset("\u00a0\u1680\u202f\u205f\u3000") | frozenset(map(chr, range(0x2000, 0x200B)))
 _MULTISPACE = re.compile(r"[ \t]{2,}")
+# A capital letter, Vietnamese ones too (Đ, Ạ ...): roughly, where the Latin ranges hold capitals.
+_CAPITAL = "A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff"
 
-_HEADER = re.compile(r"^(published|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
+# Header lines a scrape may start with; only `Published:` and `Date:` give the date.
+_HEADER = re.compile(r"^(published|updated|modified|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,18 @@ class NoiseRules:
     spam_max_words: int
     teaser_headings: frozenset[str]  # lower-case
     teaser_length: int  # of the longest heading
+    credit_words: frozenset[str]  # lower-case
     bracket_credit: re.Pattern[str]
+    agency_photo: re.Pattern[str]
     credit_before: re.Pattern[str]
     credit_alone: re.Pattern[str]
     dateline: re.Pattern[str]
+    dateline_alone: re.Pattern[str]
     end_marker: re.Pattern[str]
+    agency_names: frozenset[str]
     image_file: re.Pattern[str]
+    image_url: re.Pattern[str]
+    inline_link: re.Pattern[str]
     image_extension: re.Pattern[str]  # the end of `image_file`: a quick test before it
 
 
@@ -61,30 +70,56 @@ def noise_rules() -> NoiseRules:
     credits = "|".join(re.escape(c) for c in sorted(data["caption_credits"], key=len, reverse=True))
     lone = "|".join(re.escape(c) for c in sorted(data["credits_alone"], key=len, reverse=True))
     agencies = "|".join(re.escape(a) for a in sorted(data["agencies"], key=len, reverse=True))
+    alone_agencies = "|".join(
+        re.escape(a) for a in sorted({*data["agencies"], *data["datelines_alone"]}, key=len, reverse=True)
+    )
     extensions = "|".join(re.escape(e) for e in data["image_extensions"])
+    links = "|".join(re.escape(h) for h in sorted(data["inline_link_headings"], key=len, reverse=True))
     return NoiseRules(
         spam=words_pattern("|".join(map(re.escape, spam_words))),
         spam_max_words=int(data["spam_max_words"]),
         teaser_headings=frozenset(h.lower() for h in data["teaser_headings"]),
         teaser_length=max((len(h.lower()) for h in data["teaser_headings"]), default=0),
+        credit_words=frozenset(c.lower() for c in data["caption_credits"]),
         # What comes right after the `(` of a credit in brackets ending the line.
-        bracket_credit=re.compile(rf"\s*(?:{credits})(?!\w)", re.IGNORECASE),
+        # "(VNA Photo)", "(VNA/VNS Photo)": the agency before "Photo" counts too.
+        bracket_credit=re.compile(rf"\s*(?:{credits}|(?:{agencies})\s+photos?)(?!\w)", re.IGNORECASE),
+        # "... in Hà Nội. — VNA/VNS Photo Trí Dũng" (Vietnam News): after the last sentence or a
+        # dash, the agency, "Photo" and maybe the photographer's name.
+        agency_photo=re.compile(
+            rf"(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:{agencies})\s+photos?(?:\s+[^\s.!?:()][^.!?:()]{{0,40}})?$",
+            re.IGNORECASE,
+        ),
         # What comes before the `:` (or "courtesy of") of a credit ending the line after a
         # sentence or a dash, or alone on its line ("Photo: VNA").
         credit_before=re.compile(
             rf"(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:(?:{credits})\s*|(?:photo\s+)?courtesy\s+of)$", re.IGNORECASE
         ),
         credit_alone=re.compile(rf"(?:{lone})\s*:\s*[^\s:()!?][^:()!?]{{0,40}}$", re.IGNORECASE),
+        # The place starts with a capital, Vietnamese ones too ("Đà Nẵng (VNA) –").
         dateline=re.compile(
-            rf"^(?P<place>[A-Z][\w.'’ ,-]{{0,40}}?)(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
+            rf"^(?P<place>[{_CAPITAL}][\w.'’ ,-]{{0,40}}?)"
+            rf"(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
             rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?)?"
             rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>.*)$"
         ),
-        # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`, `forward - VNA`).
-        end_marker=re.compile(
-            rf"(?:/\.|\s*[-–—]\s*(?:{agencies})\.?|(?<=[.!?”\"’])\s+(?:{agencies})\.?)\s*$"
+        # The agency alone before the dash, no place: "VNA – ", "(VNA) – ", "NDO – ", "VOV.VN - "; a
+        # hyphen needs a space beside it ("VNA-funded" starts a sentence).
+        dateline_alone=re.compile(
+            rf"^\(?(?P<source>{alone_agencies})\)?(?:\s*[–—‒―]+\s*|\s+-+\s*|-+\s+)(?P<rest>\S.*)$"
         ),
+        # `/.`, or a dash and the agency glued to the last sentence (`forward.-VNA`, `forward - VNA`).
+        # Also the agency after `/.` ("forward./. TTXVN") or in brackets after the last sentence
+        # ("forward. (VNA)"; "the Vietnam News Agency (VNA)." is a sentence).
+        end_marker=re.compile(
+            rf"(?:/\.(?:\s*(?:{agencies})\.?)?|\s*[-–—]\s*(?:{agencies})\.?"
+            rf"|(?<=[.!?”\"’])\s*\((?:{agencies})\)\.?|(?<=[.!?”\"’])\s+(?:{agencies})\.?)\s*$"
+        ),
+        agency_names=frozenset(data["agencies"]),
         image_file=re.compile(rf"^[^\s/\\][^/\\]*\.(?:{extensions})$", re.IGNORECASE),
+        image_url=re.compile(rf"^(?:https?:)?//\S+\.(?:{extensions})$", re.IGNORECASE),
+        # "Read more: <title of another article>" inside the body: a link, not a paragraph.
+        inline_link=re.compile(rf"^(?:{links})\s*:\s*\S", re.IGNORECASE),
         image_extension=re.compile(rf"\.(?:{extensions})$", re.IGNORECASE),
     )
 
@@ -145,11 +180,14 @@ _NOT_IN_CREDIT = frozenset("():!?")
 def is_caption(line: str) -> bool:
     """A line ending in a photo or source credit: a caption, whatever its credit's spelling.
 
-    In brackets at the end ("(Photo: VNA)", "(Photo courtesy of ...)", "(Ảnh: quochoi.vn)"), or
-    after the last sentence or a dash with a colon (". Photo: VNA") or "courtesy of", and short.
+    In brackets at the end ("(Photo: VNA)", "(VNA Photo)", "(Ảnh: quochoi.vn)"), or after the last
+    sentence or a dash with a colon (". Photo: VNA"), "courtesy of" or the agency ("— VNA/VNS Photo
+    Trí Dũng"), and short; or the credit alone ("Illustrative photo").
     """
     rules = noise_rules()
     text = line[:-1] if line.endswith(".") else line
+    if len(text) <= 30 and text.lower() in rules.credit_words:  # "Illustrative photo" alone
+        return True
     if text.endswith(")") or text.endswith("]"):
         opening = text.rfind("(" if text.endswith(")") else "[")
         return (
@@ -158,6 +196,8 @@ def is_caption(line: str) -> bool:
             and rules.bracket_credit.match(text, opening + 1) is not None
         )
     if rules.credit_alone.match(line):  # "Photo: VNA" on its own line
+        return True
+    if "hoto" in line and rules.agency_photo.search(line, max(0, len(line) - 90)):
         return True
     candidates = []  # (end of the credit's word, start of the credit)
     colon = line.rfind(":")
@@ -175,16 +215,28 @@ def is_caption(line: str) -> bool:
 
 
 def _end_marker(line: str) -> re.Match[str] | None:
-    if "/." not in line and "VN" not in line and "VOV" not in line:  # most lines
+    if "/." not in line and "VN" not in line and "VOV" not in line and "NDO" not in line:  # most lines
         return None
     return noise_rules().end_marker.search(line, max(0, len(line) - 24))  # it ends the line
 
 
 def is_image_file(line: str) -> bool:
+    """A bare image file name (`VNA_Bo_Ngoai_giao.jpg`) or image address (`https://.../a.jpg`)."""
     rules = noise_rules()
     if not rules.image_extension.search(line, max(0, len(line) - 8)):
         return False
-    return rules.image_file.match(line) is not None
+    return rules.image_file.match(line) is not None or rules.image_url.match(line) is not None
+
+
+# "By Minh Anh", "By Nguyễn Thu Hà": a byline, a few capitalised words after "By", alone on its line.
+_BYLINE = re.compile(rf"By(?:\s+[{_CAPITAL}][\w'’.-]*){{1,4}}")
+
+
+def is_byline_or_link(line: str) -> bool:
+    """A byline or an inline link to another article ("Read more: ..."): neither is text."""
+    if line.startswith("By "):
+        return _BYLINE.fullmatch(line) is not None
+    return ":" in line and noise_rules().inline_link.match(line) is not None
 
 
 def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
@@ -196,6 +248,8 @@ def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
     for line in tidy:
         if not line or (_may_be_spam(line) and is_spam(line)) or is_image_file(line):
             continue
+        if lines and is_byline_or_link(line):  # after the title
+            continue
         header = None if lines else _HEADER.match(line)  # headers come before the text
         if header:
             headers[header.group(1).lower()] = header.group(2).strip()
@@ -205,7 +259,10 @@ def content_lines(raw: str) -> tuple[dict[str, str], list[str]]:
 
 
 def _dateline(line: str) -> re.Match[str] | None:
-    return noise_rules().dateline.match(line) if "(" in line else None
+    """The dateline paragraph's start: `City (VNA) –`, or the agency alone (`VNA –`, `NDO –`)."""
+    rules = noise_rules()
+    match = rules.dateline.match(line) if "(" in line else None
+    return match or rules.dateline_alone.match(line)
 
 
 def _title(raw: str, lines: list[str]) -> str:
@@ -264,8 +321,9 @@ def _body(rest: list[str]) -> _Body:
         if not started:
             match = _dateline(line)
             if match:
-                found.dateline, found.source = match.group("place").strip(" ,"), match.group("source")
-                if match.group("month") or match.group("month_after"):
+                place = match.groupdict().get("place")
+                found.dateline, found.source = place.strip(" ,") if place else None, match.group("source")
+                if match.groupdict().get("month") or match.groupdict().get("month_after"):
                     year, day = match.group("year"), match.group("day") or match.group("day_first")
                     month = MONTHS.index(match.group("month") or match.group("month_after")) + 1
                     found.dateline_day = (month, int(day), int(year) if year else None)
@@ -290,7 +348,10 @@ def extract(raw: str, source_file: str) -> Article:
     if not lines:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
     title = _title(raw, lines)
-    lead, rest, ended_with_lead = _lead(lines[1:])
+    rest = lines[1:]
+    while rest and (rest[0] == title or rest[0] in noise_rules().agency_names):
+        rest = rest[1:]  # the title printed twice, the agency's name under it
+    lead, rest, ended_with_lead = _lead(rest)
     found_body = _body(rest)
     body, captions = found_body.paragraphs, found_body.captions
     if not body and lead:

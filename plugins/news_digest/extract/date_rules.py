@@ -35,6 +35,7 @@ SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 @dataclass(frozen=True)
 class DateRules:
     earliest_header_year: int
+    earliest_article_year: int
     recalled_after_years: int
     target_before: re.Pattern[str]
     window: int
@@ -46,12 +47,18 @@ class DateRules:
     event_nouns: re.Pattern[str]
     anniversary: re.Pattern[str]
     anniversary_words: tuple[str, ...]  # lower-case: a quick test before `anniversary`
+    years_of: re.Pattern[str]
     founding_year: re.Pattern[str]
     present: tuple[YearCue, ...]
     past: tuple[YearCue, ...]
     this_year: re.Pattern[str]
     this_year_phrases: tuple[str, ...]  # lower-case: a quick test before `this_year`
+    this_year_window: int
+    this_year_contrast: re.Pattern[str]
+    near_year: tuple[tuple[str, re.Pattern[str], int], ...]  # (phrase, its pattern, year offset)
+    near_year_window: int
     beside_year: tuple[tuple[re.Pattern[str], int], ...]
+    relative_year_phrases: tuple[str, ...]  # lower-case: "last year", "next year" ...
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -111,6 +118,7 @@ def date_rules() -> DateRules:
         beside.append((re.compile(pattern, re.IGNORECASE), offset))
     return DateRules(
         earliest_header_year=int(data["earliest_header_year"]),
+        earliest_article_year=int(data["earliest_article_year"]),
         recalled_after_years=int(data["recalled_after_years"]),
         target_before=re.compile(rf"(?<!\w)(?:{_phrases(data['target_before'])})\s*$", re.IGNORECASE),
         window=int(data["cue_window"]),
@@ -124,6 +132,9 @@ def date_rules() -> DateRules:
             re.IGNORECASE,
         ),
         anniversary_words=tuple(w.lower() for w in data["anniversary_words"]),
+        years_of=re.compile(
+            rf"(?<!\w)(?:{_phrases(data['years_of_after'])})\s+(\d{{1,3}})\s+years\s+of\b", re.IGNORECASE
+        ),
         founding_year=re.compile(
             rf"(?<!\w)(?:{_phrases(data['founding_before_year'])})\s+({YEAR_REGEX})\b", re.IGNORECASE
         ),
@@ -131,5 +142,17 @@ def date_rules() -> DateRules:
         past=_year_patterns(data["past_year"]),
         this_year=_any_of(data["this_year"]),
         this_year_phrases=tuple(p.lower() for p in data["this_year"]),
+        this_year_window=int(data["this_year_window"]),
+        this_year_contrast=_lower_words(data["this_year_contrast"]),
+        near_year=tuple(
+            (
+                e["phrase"].lower(),
+                re.compile(rf"(?<!\w){re.escape(e['phrase'])}(?!\w)(?!['’]s)", re.IGNORECASE),
+                e["offset"],
+            )
+            for e in data["near_year"]
+        ),
+        near_year_window=int(data["near_year_window"]),
         beside_year=tuple(beside),
+        relative_year_phrases=tuple(p.lower() for p in (*data["last_year"], *data["next_year"])),
     )

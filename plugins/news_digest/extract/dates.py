@@ -18,22 +18,34 @@ from dataclasses import dataclass
 
 from news_digest.article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, DateConfidence
 from news_digest.extract.date_rules import MONTH, MONTHS, SENTENCE_END, YEAR_REGEX, date_rules
-from news_digest.extract.years import infer_year, long_before, newest_year
-from news_digest.matching import has_whole_word, whole_words
+from news_digest.extract.years import infer_year, newest_year
+from news_digest.matching import whole_words
 
 log = logging.getLogger(__name__)
 
 # A month, with the day after it ("September 16") and the year when it is written (", 2025");
 # a day before it ("16 September", as Nhan Dan and VOV write) is found by `_DAY_BEFORE`. Matches
 # start a word (see `whole_words`); starting with the month keeps the search quick.
-DAY_PATTERN = re.compile(rf"({MONTH})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(\d{{4}})\b)?")
+# A range of days takes the year of its last ("February 25-26, 2025", "May 2 to 4, 2025"): the
+# first day is the one kept.
+DAY_PATTERN = re.compile(
+    rf"({MONTH})(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:(?:\s*[–-]\s*|\s+to\s+)\d{{1,2}}(?:st|nd|rd|th)?\b)?)?"
+    rf"(?:,?\s+(\d{{4}})\b)?"
+)
 _DAY_BEFORE = re.compile(r"(?<!\w)(\d{1,2})(?:st|nd|rd|th)?\s+$")
-# "on May 17", "On the evening of November 26": the usual way a report gives its event's day.
-_ON_BEFORE_DAY = re.compile(r"(?<!\w)[Oo]n(?:\s+the\s+(?:morning|afternoon|evening|night)\s+of)?\s+$")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# "on May 17", "On the evening of November 26", "on Saturday, May 17", "on Tuesday (July 22)": the
+# usual way a report gives its event's day.
+_ON_BEFORE_DAY = re.compile(
+    rf"(?<!\w)[Oo]n(?:\s+the\s+(?:morning|afternoon|evening|night)\s+of)?"
+    rf"(?:\s+{_WEEKDAY}(?:\s*,\s*|\s*\(\s*|\s+)|\s+)$"
+)
 _ISO_DATE = re.compile(r"(\d{1,4})-(\d{1,2})-(\d{1,2})")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{1,4})\b")  # as VNA's pages print it
+_YEAR_MONTH_DAY = re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")  # "2025/05/02"
 _RANGE_AFTER = re.compile(rf"\s*[–—-]\s*{YEAR_REGEX}")
-_WEEKDAY_BEFORE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*$")
+_BE_BEFORE = re.compile(r"(?<!\w)be\s+$")
+_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}\s*$")
 
 
 @dataclass(frozen=True)
@@ -86,9 +98,19 @@ def is_event_day(text: str, start: int, end: int) -> bool:
         last = None
         for last in whole_words(cues, near):  # noqa: B007 - the last cue is wanted
             pass
-        if last and not any(has_whole_word(o, near[last.end() :]) for o in overriders):
+        if last and not any(_reported(o, near, last.end()) for o in overriders):
             return False
     return True
+
+
+def _reported(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether `text[start:]` holds one of `pattern`'s words as a verb of the report, not after
+    "be" ("will be held on May 20", "to be opened on" are still to come)."""
+    for match in whole_words(pattern, text[start:]):
+        at = start + match.start()
+        if not _BE_BEFORE.search(text, max(0, at - 8), at):
+            return True
+    return False
 
 
 def _day_matches(text: str) -> Iterator[tuple[int, int, int | None, int, int]]:
@@ -109,8 +131,11 @@ def _day_matches(text: str) -> Iterator[tuple[int, int, int | None, int, int]]:
 def _days(text: str, after_on: bool = False) -> Iterator[tuple[int, int, int | None]]:
     """(month, day, year or None) of each possible event day in `text` (`after_on`: only those
     written "on <day>")."""
+    earliest = date_rules().earliest_article_year
     for month, day, year, start, end in _day_matches(text):
         if after_on and not _ON_BEFORE_DAY.search(text, max(0, start - 40), start):
+            continue
+        if year and year < earliest:  # history
             continue
         if _valid_date(year or 2000, month, day) and is_event_day(text, start, end):
             yield month, day, year
@@ -120,6 +145,9 @@ def _header_date(value: str) -> dt.date | None:
     iso = _ISO_DATE.search(value)
     if iso:
         return _valid_date(*map(int, iso.groups()))
+    ymd = _YEAR_MONTH_DAY.search(value)
+    if ymd:
+        return _valid_date(*map(int, ymd.groups()))
     dmy = _DAY_MONTH_YEAR.search(value)
     if dmy:
         day, month, year = map(int, dmy.groups())
@@ -148,19 +176,39 @@ def _from_headers(headers: dict[str, str], warnings: list[str]) -> DateFound | N
     return None
 
 
-def _year_elsewhere(everything: list[str], month: int, day: int) -> int | None:
-    """The year of the same day written with its year elsewhere in the text (a caption, often)."""
+def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -> int | None:
+    """The year of the same day written with its year elsewhere in the text (a caption, often).
+    A year of it in the article's own text that an anniversary it names counts from (the year
+    plus N not in the future) is the day recalled, not the event's."""
+    everything = [*own, *captions]
+    latest = dt.date.today().year + 1
+    counts = _anniversary_counts(own)
+    fewest = min(counts, default=None)
+    newest = newest_year(everything)  # once: a day written a thousand times stays linear
     for text in everything:
         if MONTHS[month - 1] in text:
             for m, d, y, start, end in _day_matches(text):
                 if (
                     (m, d) == (month, day)
                     and y
+                    and y >= date_rules().earliest_article_year
+                    and not (fewest is not None and y + fewest <= latest and text in own)
                     and is_event_day(text, start, end)
-                    and not long_before(y, everything)
+                    and not (newest is not None and newest - y > date_rules().recalled_after_years)
                 ):
                     return y
     return None
+
+
+def _anniversary_counts(texts: list[str]) -> set[int]:
+    """The N of each "Nth anniversary" the texts name."""
+    rules = date_rules()
+    counts: set[int] = set()
+    for text in texts:
+        lower = text.lower()
+        if any(word in lower for word in rules.anniversary_words):
+            counts.update(int(m.group(1)) for m in rules.anniversary.finditer(text))
+    return counts
 
 
 def find_date(
@@ -199,7 +247,7 @@ def find_date(
         return DateFound(
             dt.date(year, month, day), STATED, FULL, f"'{name}, {year}' in the {where}", tuple(warnings)
         )
-    year = _year_elsewhere(everything, month, day)
+    year = _year_elsewhere([title, lead or "", *body], captions, month, day)
     if year:
         basis = f"'{name}' in the {where}, its year from '{name}, {year}' elsewhere"
         return DateFound(dt.date(year, month, day), STATED, FULL, basis, tuple(warnings))
@@ -207,8 +255,33 @@ def find_date(
     if present and _valid_date(present[0], month, day):
         basis = f"'{name}' in the {where}; {present[1]} gives the year {present[0]}"
         return DateFound(dt.date(present[0], month, day), INFERRED, FULL, basis, tuple(warnings))
+    recalled = _anniversary_of_the_day([title, lead or "", *body], month, day)
+    if recalled:
+        basis = f"'{name}' in the {where}: an anniversary ({recalled[1]} years) of '{name}, {recalled[0]}'"
+        return DateFound(
+            dt.date(recalled[0] + recalled[1], month, day), INFERRED, FULL, basis, tuple(warnings)
+        )
     basis = f"'{name}' in the {where}, and no year for it in the text"
     return DateFound(None, UNKNOWN, MONTH_DAY, basis, tuple(warnings), (month, day))
+
+
+def _anniversary_of_the_day(own: list[str], month: int, day: int) -> tuple[int, int] | None:
+    """(year, N) when the text recalls the event's day with one year and names one Nth
+    anniversary: a ceremony "on July 11" for "the 30th anniversary" of ties set up "on July 11,
+    1995" is held in 1995 + 30 (never a year after the next)."""
+    counts = _anniversary_counts(own)
+    years = {
+        y
+        for text in own
+        if MONTHS[month - 1] in text
+        for m, d, y, _start, _end in _day_matches(text)
+        if (m, d) == (month, day) and y
+    }
+    if len(counts) == 1 and len(years) == 1:
+        year, count = years.pop(), counts.pop()
+        if count > 0 and year + count <= dt.date.today().year + 1 and _valid_date(year + count, month, day):
+            return year, count
+    return None
 
 
 def _event_day(
