@@ -617,3 +617,40 @@ def test_a_place_or_prize_named_after_a_person_is_not_a_person(text: str) -> Non
 
 def test_a_surname_that_is_also_a_place_word_stays_in_the_name() -> None:
     assert only("US Ambassador Michael Park attended.").name == "Michael Park"
+
+
+# -- words before a title that are not part of it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "He met Vice President Vo Thi Anh Xuan and later the same day Chilean Foreign Minister"
+            " Alberto van Klaveren.",
+            "Alberto van Klaveren",
+            "Minister of Foreign Affairs",
+        ),
+        ("The country, under President Bola Ahmed Tinubu, is growing.", "Bola Ahmed Tinubu", "President"),
+        ("Meeting New Zealand Ambassador Caroline Beresford, he said.", "Caroline Beresford", "Ambassador"),
+        ("Earlier this year President Gustavo Petro visited Hanoi.", "Gustavo Petro", "President"),
+    ],
+)
+def test_an_ordinary_word_before_a_title_is_not_part_of_the_role(text: str, name: str, title: str) -> None:
+    assert officials(text)[name].title == title
+
+
+def test_an_event_is_not_a_role_nor_its_place_a_person() -> None:
+    assert officials("The 58th ASEAN Foreign Ministers’ Meeting opened in Kuala Lumpur on July 8.") == {}
+    assert officials("The Mekong-Japan Summit in Phnom Penh Thmey was held on Sunday.") == {}
+
+
+def test_a_plural_post_gives_no_one_a_role() -> None:
+    found = officials(
+        "Leaders of Laos, Cambodia and Thailand, Prime Ministers Sonexay Siphandone, Hun Manet and"
+        " Anutin Charnvirakul, attended."
+    )
+    assert list(found) == ["Sonexay Siphandone", "Hun Manet", "Anutin Charnvirakul"]
+    assert [o.title for o in found.values()] == [None, None, None]
+    found = officials("Deputy Prime Ministers Nguyen Van Long and Tran Van Binh attended.")
+    assert {name: o.title for name, o in found.items()} == {"Nguyen Van Long": None, "Tran Van Binh": None}

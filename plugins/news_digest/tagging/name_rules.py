@@ -23,6 +23,8 @@ class NameRules:
     post_heads: frozenset[str]  # heads that name a post: no honorific ("Dr"), no rank ("Gen.")
     role_heads: frozenset[str]  # heads that name a role: no honorific (a rank is one)
     title_words: frozenset[str]
+    lower_case_title_words: frozenset[str]  # "spokesman", "general": title words inside a sentence
+    event_words: frozenset[str]  # "Meeting", "Summit": end a title, never start a role
     connectors: frozenset[str]
     particles: frozenset[str]
     never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
@@ -69,6 +71,12 @@ def name_rules() -> NameRules:
         post_heads=any_case - honorifics - ranks,
         role_heads=any_case - honorifics,
         title_words=title_words,
+        lower_case_title_words=frozenset(
+            word.lower() for word in title_words if word == word.capitalize() and word != word.lower()
+        )
+        - frozenset(names["not_lower_case_title_words"])
+        - {word.lower() for word in names["event_words"]},
+        event_words=frozenset(names["event_words"]),
         connectors=frozenset(names["title_connectors"]) | {"’", "'"},
         particles=particles,
         never_names=(title_words | frozenset(names["not_names"]) | common) - particles,

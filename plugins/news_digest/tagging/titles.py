@@ -97,7 +97,7 @@ class TitleReader:
             self.rules.connectors,
             doc.in_gazetteer,
         )
-        line_starts = doc.line_starts
+        line_starts, lower_case = doc.line_starts, self.rules.lower_case_title_words
         j = i
         while j > 0 and i - j < _MAX_TITLE_TOKENS:
             word = words[j - 1]
@@ -106,7 +106,7 @@ class TitleReader:
             if (
                 word in title_words
                 or word in connectors
-                or (word[:1].islower() and word.capitalize() in title_words)  # "spokesman"
+                or word in lower_case  # "spokesman"
                 or (word == "," and self._comma_in_a_body(j - 1, i))
                 or word in _POSSESSIVES
                 or word.startswith("(")
@@ -214,7 +214,7 @@ class TitleReader:
         if j >= n or not (
             self._is_head(words[j])
             or words[j] in rules.title_words
-            or words[j].capitalize() in rules.title_words  # "former Vice President"
+            or words[j] in rules.lower_case_title_words  # "former Vice President"
             or self.doc.in_gazetteer[j]
         ):
             return NO_TITLE
@@ -228,7 +228,7 @@ class TitleReader:
                 word[:1].islower()
                 and word not in rules.connectors
                 and not self._is_head(word)
-                and word.capitalize() not in rules.title_words
+                and word not in rules.lower_case_title_words
                 and not self.doc.in_gazetteer[j]  # "Côte d'Ivoire"
             ):
                 # "as Prime Minister of the African country": the phrase after the last "of"
@@ -261,6 +261,16 @@ class TitleReader:
 
     # -- the title's words ----------------------------------------------------------------
 
+    def _plural_post(self, j: int, i: int) -> bool:
+        """Tokens [j, i) name a post in the plural ("Prime Ministers A, B and C": whose post is
+        which?), not in a body's name after "of" ("Chairman of the Council of Ministers")."""
+        for word in self.words[j:i]:
+            if word == "of":
+                return False
+            if word in self.rules.plural_titles:
+                return True
+        return False
+
     def describe(self, j: int, i: int) -> Title:
         """The title of tokens [j, i) and the person's country: the first country it names
         that is not a posting ("Vietnamese Ambassador to Argentina" is Vietnamese)."""
@@ -288,9 +298,10 @@ class TitleReader:
             or words[i - 1] in rules.honorifics
             or words[i - 1] in rules.plural_titles
         )
-        # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
+        # Drop what is not the role at both ends: "his Singaporean counterpart Dr", "Meeting".
         while j < i and (
-            words[j] in rules.connectors
+            words[j] in rules.event_words
+            or words[j] in rules.connectors
             or words[j] in _POSSESSIVES
             or words[j].startswith("(")
             or words[j] in rules.not_role_words
@@ -305,8 +316,12 @@ class TitleReader:
             or words[i - 1] in rules.honorifics
         ):
             i -= 1
+        if i > j and words[i - 1] in rules.event_words:
+            return Title(None, country, False)  # "the Foreign Ministers' Meeting in": an event
         if rules.role_heads.isdisjoint(words[j:i]):
             return Title(None, country, titled)
+        if self._plural_post(j, i):
+            return Title(None, country, True)
         # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
         k = i
         while k > j and (words[k - 1] in rules.ranks or words[k - 1] in rules.connectors):
