@@ -654,3 +654,39 @@ def test_a_plural_post_gives_no_one_a_role() -> None:
     assert [o.title for o in found.values()] == [None, None, None]
     found = officials("Deputy Prime Ministers Nguyen Van Long and Tran Van Binh attended.")
     assert {name: o.title for name, o in found.items()} == {"Nguyen Van Long": None, "Tran Van Binh": None}
+
+
+# -- the place of a title before a name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Vietnamese Consul General in Osaka Ngo Trinh Ha met the governor.",
+            "Ngo Trinh Ha",
+            "Consul General in Osaka",
+        ),
+        ("Consul General in Sydney Mark Smith said so.", "Mark Smith", "Consul General in Sydney"),
+        (
+            "Vietnamese Ambassador in Kuala Lumpur Tran Quoc Thuy attended.",
+            "Tran Quoc Thuy",
+            "Ambassador in Kuala Lumpur",
+        ),
+        ("Chairman of the Mazhilis Yerlan Koshanov said so.", "Yerlan Koshanov", "Chairman of the Mazhilis"),
+    ],
+)
+def test_the_place_after_in_or_of_the_is_not_part_of_the_name(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Governor of Xieng Khouang thanked the Vietnamese side.",
+        "The Thai ambassador to Laos and the Chinese consul general in Luang Prabang attended.",
+    ],
+)
+def test_a_titles_place_alone_is_not_a_person(text: str) -> None:
+    assert officials(text) == {}

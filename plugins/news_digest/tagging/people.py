@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
 _CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
 _QUOTES = frozenset({'"', "“", "‘", "'"})
+# Words between a title and its place: "Governor of California", "Consul General in Osaka".
+_PLACE_WORDS = frozenset({"of", "in", "to"})
 
 
 def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
@@ -276,11 +278,19 @@ class PeopleFinder:
             if k >= 0 and words[k] in self.rules.honorifics:
                 before = titles.before(i, titles.closed(j))
                 i += 1
-        if i > 0 and words[i - 1] == "of" and j - i >= 3 and not self._looks_vietnamese(words[i:j]):
-            # "Governor of California Gavin Newsom": the word after "of" is the title's place.
+        if self._after_place_word(i) and not self._looks_vietnamese(words[i:j]):
+            # "Governor of California Gavin Newsom", "Consul General in Osaka Ngo Trinh Ha",
+            # "Chairman of the Mazhilis Yerlan Koshanov": the word after "of" is the title's place.
             with_place = titles.before_with_place(i)
             if with_place.text:
-                i, before = i + 1, with_place
+                if j - i < 3:
+                    return None  # "the Governor of Xieng Khouang thanked ...": a place alone
+                # The place is one word, or all before a Vietnamese name ("in Kuala Lumpur Tran
+                # Quoc Thuy"); its title runs to the place's last word.
+                k = next((k for k in range(i + 1, j - 2) if self._looks_vietnamese(words[k:j])), i + 1)
+                if k > i + 1:
+                    with_place = titles.before_with_place(i, k)
+                i, before = k, with_place
         start, end = doc.starts[i], doc.end(j - 1)
         name = " ".join(self.text[start:end].split())
         name_words = name.split()
@@ -313,6 +323,15 @@ class PeopleFinder:
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
+
+    def _after_place_word(self, i: int) -> bool:
+        """Token i follows "of", "in", "to" or "of the": the place of a title may start there."""
+        words = self.words
+        if i < 1:
+            return False
+        if words[i - 1] == "the":
+            return i > 1 and words[i - 2] == "of"
+        return words[i - 1] in _PLACE_WORDS
 
     def _cued(self, i: int, j: int) -> bool:
         """ "congratulated X on ...", "a message to X, ...": a name that needs no title."""

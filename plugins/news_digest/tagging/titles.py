@@ -80,10 +80,11 @@ class TitleReader:
                     return relaxed
         return title
 
-    def before_with_place(self, i: int) -> Title:
-        """The title ending with token i, a place after "of": "Governor of California"."""
+    def before_with_place(self, i: int, end: int | None = None) -> Title:
+        """The title ending with the place of tokens [i, end) (one token by default) after "of":
+        "Governor of California", "Ambassador in Kuala Lumpur"."""
         j = self._walk(i, relaxed=False)
-        return self.describe(self._after_other_title(j, i), i + 1) if j < i else NO_TITLE
+        return self.describe(self._after_other_title(j, i), end or i + 1) if j < i else NO_TITLE
 
     def only_ranks(self, title: str) -> bool:
         """ "Senior Lieutenant General": a rank, not a post (a post after the name is better)."""
