@@ -690,3 +690,47 @@ def test_the_place_after_in_or_of_the_is_not_part_of_the_name(text: str, name: s
 )
 def test_a_titles_place_alone_is_not_a_person(text: str) -> None:
     assert officials(text) == {}
+
+
+# -- the words of a ministry's or a legislature's name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "He met Coordinating Minister for Economic Affairs Airlangga Hartarto.",
+            "Airlangga Hartarto",
+            "Coordinating Minister for Economic Affairs",
+        ),
+        (
+            "Brunei’s Second Minister of Foreign Affairs Erywan Yusof attended.",
+            "Erywan Yusof",
+            "Second Minister of Foreign Affairs",
+        ),
+        (
+            "Egyptian Minister of Foreign Affairs, Emigration and Egyptian Expatriates Badr Abdelatty"
+            " received him.",
+            "Badr Abdelatty",
+            "Minister of Foreign Affairs, Emigration and Egyptian Expatriates",
+        ),
+        (
+            "He met Irish Minister of State for Trade Promotion Robert Troy.",
+            "Robert Troy",
+            "Minister of State for Trade Promotion",
+        ),
+        ("Australian Foreign Minister Senator Penny Wong said.", "Penny Wong", "Minister of Foreign Affairs"),
+    ],
+)
+def test_a_ministrys_fields_are_part_of_the_title(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_a_long_title_after_the_name_is_read_whole() -> None:
+    title = (
+        "Member of the Political Bureau of the Communist Party of China (CPC) Central Committee and"
+        " Director of the Office of the Central Commission for Foreign Affairs"
+    )
+    official = only(f"He received Wang Yong, {title}, in Hanoi.")
+    assert (official.name, official.title) == ("Wang Yong", title)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from news_digest.tagging.tag import ArticleTagger
 
 _MAX_TITLE_TOKENS = 24
-_MAX_TITLE_AFTER = 20
+_MAX_TITLE_AFTER = 40
 _POSSESSIVES = frozenset({"’s", "'s"})
 # Tokens that close an appositive name: "..., Park Noh-wan, in recognition".
 _CLOSERS = frozenset({",", ".", ";", ":", "(", ")", "!", "?"})
