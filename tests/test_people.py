@@ -734,3 +734,26 @@ def test_a_long_title_after_the_name_is_read_whole() -> None:
     )
     official = only(f"He received Wang Yong, {title}, in Hanoi.")
     assert (official.name, official.title) == ("Wang Yong", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("He called on Sultan Haji Hassanal Bolkiah.", "Hassanal Bolkiah", "Sultan"),
+        (
+            "Brunei’s Second Minister of Foreign Affairs Dato Seri Setia Awang Haji Erywan Pehin Yusof"
+            " co-chaired it.",
+            "Erywan Pehin Yusof",
+            "Second Minister of Foreign Affairs",
+        ),
+        (
+            "He met Minister of Health Dato Seri Setia Haji Mohd Isham Jaafar.",
+            "Mohd Isham Jaafar",
+            "Minister of Health",
+        ),
+    ],
+)
+def test_malay_honorifics_at_the_start_of_a_name_are_left_off(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+    assert only("Foreign Minister Mohamad bin Haji Hasan spoke.").name == "Mohamad Bin Haji Hasan"

@@ -278,6 +278,11 @@ class PeopleFinder:
             if k >= 0 and words[k] in self.rules.honorifics:
                 before = titles.before(i, titles.closed(j))
                 i += 1
+        if j - i >= 3 and words[i] in self.rules.name_honorifics:
+            # "Sultan Haji Hassanal Bolkiah": the title is read before the honorifics.
+            before = before or titles.before(i, titles.closed(j))
+            while j - i >= 3 and words[i] in self.rules.name_honorifics:
+                i += 1
         if self._after_place_word(i) and not self._looks_vietnamese(words[i:j]):
             # "Governor of California Gavin Newsom", "Consul General in Osaka Ngo Trinh Ha",
             # "Chairman of the Mazhilis Yerlan Koshanov": the word after "of" is the title's place.
