@@ -757,3 +757,10 @@ def test_malay_honorifics_at_the_start_of_a_name_are_left_off(text: str, name: s
     official = only(text)
     assert (official.name, official.title) == (name, title)
     assert only("Foreign Minister Mohamad bin Haji Hasan spoke.").name == "Mohamad Bin Haji Hasan"
+
+
+def test_a_pronoun_that_is_a_family_name_after_a_title() -> None:
+    found = officials("Chinese Ambassador to Vietnam He Wei attended. He said ties were good.")
+    assert {name: o.title for name, o in found.items()} == {"He Wei": "Ambassador to Vietnam"}
+    assert tags_for("Chinese Ambassador He Wei attended. He said ties were good.").aliases == {}
+    assert officials("He Nguyen said so.") == {}

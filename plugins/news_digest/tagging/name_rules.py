@@ -28,7 +28,8 @@ class NameRules:
     connectors: frozenset[str]
     particles: frozenset[str]
     never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
-    common_word_names: frozenset[str]  # "May", "Grace": a given name only right after a title
+    common_word_names: frozenset[str]  # "May", "He": a given name only right after a title
+    never_short_forms: frozenset[str]  # title words and common words ("He" of "He Wei")
     place_suffixes: frozenset[str]
     run_breaking_places: frozenset[str]  # place suffixes that end a name run ("Street", not "Park")
     vn_surnames: frozenset[str]
@@ -82,6 +83,7 @@ def name_rules() -> NameRules:
         particles=particles,
         never_names=(title_words | frozenset(names["not_names"]) | common) - particles,
         common_word_names=common,
+        never_short_forms=title_words | common,
         place_suffixes=frozenset(names["place_suffixes"]),
         run_breaking_places=frozenset(names["place_suffixes"]) - frozenset(names["surname_place_words"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),

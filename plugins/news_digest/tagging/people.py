@@ -378,13 +378,14 @@ class PeopleFinder:
         return j
 
     def _common_word_name_at(self, j: int) -> bool:
-        """A month or weekday that is a given name: right after a title, before a name word
-        ("Ambassador June Ko"), never at the start of a sentence ("On Monday Nguyen ...")."""
+        """A month, weekday or pronoun that is a name: right after a title or the country that
+        ends one, before a name word ("Ambassador June Ko", "Ambassador to Vietnam He Wei"),
+        never at the start of a sentence ("On Monday Nguyen ...")."""
         words, rules = self.words, self.rules
         return (
             words[j] in rules.common_word_names
             and j > 0
-            and words[j - 1] in rules.heads
+            and (words[j - 1] in rules.heads or self.doc.in_gazetteer[j - 1])
             and j + 1 < len(words)
             and self.doc.is_name_token(j + 1)
         )

@@ -47,8 +47,8 @@ class ShortForms:
         by_short: dict[str, list[str]] = {}
         for person in found.people.values():
             by_short.setdefault(self.short_form(person), []).append(person.name)
-        title_words = self.rules.title_words
-        shorts = sorted((s for s in by_short if " " in s or s not in title_words), key=lambda s: -len(s))
+        never = self.rules.never_short_forms
+        shorts = sorted((s for s in by_short if " " in s or s not in never), key=lambda s: -len(s))
         if not shorts:
             return
         doc = self.doc
