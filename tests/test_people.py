@@ -764,3 +764,15 @@ def test_a_pronoun_that_is_a_family_name_after_a_title() -> None:
     assert {name: o.title for name, o in found.items()} == {"He Wei": "Ambassador to Vietnam"}
     assert tags_for("Chinese Ambassador He Wei attended. He said ties were good.").aliases == {}
     assert officials("He Nguyen said so.") == {}
+
+
+def test_a_bodys_name_before_its_acronym_is_not_a_person() -> None:
+    official = only(
+        "Secretary-General of the Community of Portuguese Language Countries (CPLP) Zacarias da Costa"
+        " attended the forum."
+    )
+    assert (official.name, official.title) == (
+        "Zacarias da Costa",
+        "Secretary-General of the Community of Portuguese Language Countries",
+    )
+    assert officials("Delegates of the Mekong River Commission (MRC) met in Vientiane.") == {}

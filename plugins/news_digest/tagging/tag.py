@@ -34,6 +34,8 @@ _TOKEN = (
 _TOKEN_AND_SPACE = re.compile(rf"(?:{_TOKEN})\s*+")
 # Words before a country name that make it the country, not a person: "visited Jordan".
 _COUNTRY_CUES = {"of", "in", "to", "from", "with", "visit", "visited", "visits", "visiting", "and"}
+# A body's acronym in brackets: "(CPLP)", "(WHO)"; not a photo's side "(R)".
+_ACRONYM = re.compile(r"\([A-Z][A-Z&-]*[A-Z]\)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
@@ -169,11 +171,14 @@ class ArticleTagger:
 
     def names_a_body(self, j: int) -> bool:
         """The name ending before token j is the start of a body's name: "Quang Ninh Provincial
-        Party Committee", "Brown Group" (a title word that heads no title follows it)."""
+        Party Committee", "Brown Group" (a title word that heads no title follows it), or a body's
+        whole name: "Portuguese Language Countries (CPLP)" (its acronym follows it)."""
         words = self.words
         if j >= len(words) or j in self.line_starts or not self.adjacent(j - 1, j):
             return False
         word = words[j]
+        if word[:1] == "(":
+            return _ACRONYM.fullmatch(word) is not None
         return word[:1].isupper() and word in self.rules.title_words and word not in self.rules.heads
 
     def followed_by_place_suffix(self, end: int) -> bool:
