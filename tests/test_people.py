@@ -776,3 +776,22 @@ def test_a_bodys_name_before_its_acronym_is_not_a_person() -> None:
         "Secretary-General of the Community of Portuguese Language Countries",
     )
     assert officials("Delegates of the Mekong River Commission (MRC) met in Vientiane.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "He met Madam Rania Al-Mashat, Minister of Planning, Economic Development and International"
+            " Cooperation.",
+            "Minister of Planning, Economic Development and International Cooperation",
+        ),
+        (
+            "He met Rania Al-Mashat, Minister of Trade, Industry and Energy, in Cairo.",
+            "Minister of Trade, Industry and Energy",
+        ),
+        ("He met Rania Al-Mashat, Minister of Trade, Industry leaders said.", "Minister of Trade"),
+    ],
+)
+def test_a_title_after_the_name_reads_a_bodys_fields_across_commas(text: str, title: str) -> None:
+    assert only(text).title == title

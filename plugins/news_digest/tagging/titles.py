@@ -223,6 +223,9 @@ class TitleReader:
         last_of = None
         while j < n and j - start < _MAX_TITLE_AFTER:
             word = words[j]
+            if word == "," and self._comma_in_a_body_ahead(j):
+                j += 1
+                continue
             if word in _TITLE_STOPS or (j > start and self.line_break(j - 1, j)):
                 break
             if (
@@ -246,6 +249,27 @@ class TitleReader:
                 last_of = j
             j += 1
         return self.describe(start, j)
+
+    def _comma_in_a_body_ahead(self, k: int) -> bool:
+        """The comma at token k lists a body's fields in a title read forwards ("Minister of
+        Planning, Economic Development and International Cooperation."): title words, not heads,
+        on both sides of it, and only title words, connectors and places after it up to the end of
+        the phrase."""
+        words, rules, n = self.words, self.rules, len(self.words)
+        if k < 1 or k + 1 >= n or self.line_break(k, k + 1):
+            return False
+        if words[k - 1] not in rules.title_words or words[k - 1] in rules.any_case_heads:
+            return False
+        end = min(n, k + _MAX_TITLE_AFTER)
+        for m in range(k + 1, end):
+            word = words[m]
+            if word in _TITLE_STOPS or self.line_break(m - 1, m):
+                return m > k + 1
+            if word in rules.any_case_heads or not (
+                word in rules.title_words or word in rules.connectors or self.doc.in_gazetteer[m]
+            ):
+                return False
+        return end == n
 
     def _starts_a_name(self, j: int) -> bool:
         """Token j is a capitalised word of no title or place, and a second one follows."""
