@@ -795,3 +795,8 @@ def test_a_bodys_name_before_its_acronym_is_not_a_person() -> None:
 )
 def test_a_title_after_the_name_reads_a_bodys_fields_across_commas(text: str, title: str) -> None:
     assert only(text).title == title
+
+
+def test_a_long_title_may_end_in_a_lower_case_title_word() -> None:
+    official = only("Earlier, the Consul General met Mayor of Sakai city Nagafuji Hideki.")
+    assert (official.name, official.title) == ("Nagafuji Hideki", "Mayor of Sakai city")

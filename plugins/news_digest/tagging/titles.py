@@ -140,7 +140,13 @@ class TitleReader:
         words, rules, in_gazetteer = self.words, self.rules, self.doc.in_gazetteer
         # The body's name ends right before the person's: "... of Cuba Esteban", never "... in
         # Abu Dhabi" (a place after another person's name).
-        if not (in_gazetteer[i - 1] or words[i - 1] in rules.title_words or words[i - 1][:1] == "("):
+        last = words[i - 1]
+        if not (
+            in_gazetteer[i - 1]
+            or last in rules.title_words
+            or last in rules.lower_case_title_words
+            or last[:1] == "("
+        ):
             return None  # (or its acronym: "... Language Countries (CPLP) Zacarias da Costa")
         for head in range(i - 1, j - 1, -1):
             if words[head] not in rules.heads or words[head] in rules.honorifics:
