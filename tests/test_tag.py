@@ -377,3 +377,34 @@ def test_people_are_given_as_the_article_writes_them_and_filed_under_the_registr
     assert [name for name in record["officials"] if "Lula" in name] == ["Luis Inácio Lula da Silva"]
     ho = next((o for o in tags.officials if o.name == "Ho Chi Minh"), None)
     assert ho is None or ho.written is None, "a title is no part of a written name"
+
+
+# -- country words that end a name -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes"),
+    [
+        ("Deputy Minister Nguyen Van Thai said the talks were good.", "Nguyen Van Thai", []),
+        ("He met Le Quang Thai, Ambassador to Laos.", "Le Quang Thai", ["LA"]),
+        ("Malaysian Ambassador to Vietnam Dato’ Tan Yang Thai attended.", "Tan Yang Thai", ["MY"]),
+    ],
+)
+def test_a_country_word_that_ends_a_name_is_the_names(text: str, name: str, codes: list[str]) -> None:
+    tags = tags_for(text)
+    assert [o.name for o in tags.officials] == [name]
+    assert tags.country_codes == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Pham Minh Chinh and Thai PM Anutin Charnvirakul met.",
+        "Deputy Minister Nguyen Van Thai said so, and the Thai PM agreed.",
+        "Passengers of Thai Airways praised the new route.",
+    ],
+)
+def test_the_country_word_elsewhere_is_the_country(text: str) -> None:
+    tags = tags_for(text)
+    assert tags.country_codes == ["TH"]
+    assert all("Thai" not in alias for alias in tags.aliases)

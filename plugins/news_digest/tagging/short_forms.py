@@ -78,7 +78,7 @@ class ShortForms:
             while i < len(named) and named[i].start < doc.starts[k]:
                 latest[named[i].name] = named[i].start
                 i += 1
-            if taken[k]:
+            if taken[k] or doc.in_gazetteer[k]:  # "Thai" of "the Thai PM" is no one's short form
                 continue
             words = next((w for w in by_first[self.words[k]] if self._words_at(k, w)), None)
             if words is None:

@@ -98,6 +98,34 @@ class ArticleTagger:
         # Tokens inside a country, organisation or excluded place: never part of a name.
         spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
         self.in_gazetteer = self.token_flags(spans)
+        if any(span[2] in self.rules.country_words_in_names for span in self.country_spans):
+            self._country_words_in_names()
+
+    def _country_words_in_names(self) -> None:
+        """ "Nguyen Van Thai said": a country word that ends a name is the name's, not a country."""
+        words, in_gazetteer, never = self.words, self.in_gazetteer, self.rules.never_names
+        kept = []
+        for span in self.country_spans:
+            k = self.token_starting_at(span[0]) if span[2] in self.rules.country_words_in_names else None
+            if (
+                k is not None
+                and k >= 2
+                and all(
+                    words[n][:1].isupper()
+                    and words[n].isalpha()
+                    and words[n] not in never
+                    and not in_gazetteer[n]
+                    for n in (k - 2, k - 1)
+                )
+                and self.adjacent(k - 2, k - 1)
+                and self.adjacent(k - 1, k)
+                and not (k + 1 < len(words) and self.adjacent(k, k + 1) and words[k + 1][:1].isupper())
+            ):
+                in_gazetteer[k] = False
+            else:
+                kept.append(span)
+        self.country_spans = kept
+        self.country_starts = [span[0] for span in kept]
 
     def title_case_spans(self) -> list[tuple[int, int]]:
         """The headline, when it is Written Like This (title case): every word is capitalised
