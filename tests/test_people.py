@@ -800,3 +800,37 @@ def test_a_title_after_the_name_reads_a_bodys_fields_across_commas(text: str, ti
 def test_a_long_title_may_end_in_a_lower_case_title_word() -> None:
     official = only("Earlier, the Consul General met Mayor of Sakai city Nagafuji Hideki.")
     assert (official.name, official.title) == ("Nagafuji Hideki", "Mayor of Sakai city")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "British Minister for the Indo-Pacific Catherine West said so.",
+            "Catherine West",
+            "Minister for the Indo-Pacific",
+        ),
+        (
+            "He met Lord Mayor of the City of London Alastair King, and others.",
+            "Alastair King",
+            "Lord Mayor of the City of London",
+        ),
+        (
+            "Former Foreign Minister Julie Bishop attended.",
+            "Julie Bishop",
+            "Former Minister of Foreign Affairs",
+        ),
+    ],
+)
+def test_a_surname_that_is_a_title_word_ends_a_name(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_a_title_word_before_a_capitalised_word_is_not_a_surname() -> None:
+    found = officials("Prime Minister Hun Manet and King Norodom Sihamoni attended.")
+    assert {name: o.title for name, o in found.items()} == {
+        "Hun Manet": "Prime Minister",
+        "Norodom Sihamoni": "King",
+    }
+    assert tags_for("Minister Catherine West attended. West said so.").aliases == {}

@@ -33,6 +33,7 @@ class NameRules:
     place_suffixes: frozenset[str]
     run_breaking_places: frozenset[str]  # place suffixes that end a name run ("Street", not "Park")
     vn_surnames: frozenset[str]
+    surname_title_words: frozenset[str]  # "West" of "Catherine West said"
     country_words_in_names: frozenset[str]  # "Thai" of "Nguyen Van Thai"
     cn_surnames: frozenset[str]
     role_references: dict[str, list[str]]
@@ -88,6 +89,7 @@ def name_rules() -> NameRules:
         place_suffixes=frozenset(names["place_suffixes"]),
         run_breaking_places=frozenset(names["place_suffixes"]) - frozenset(names["surname_place_words"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),
+        surname_title_words=frozenset(names["surname_title_words"]),
         country_words_in_names=frozenset(names["country_words_in_names"]),
         cn_surnames=frozenset(names["chinese_surnames"]),
         role_references=roles,

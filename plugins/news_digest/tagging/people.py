@@ -368,6 +368,8 @@ class PeopleFinder:
             if is_name(j):
                 j += 1
                 continue
+            if words[j] in self.rules.surname_title_words and self._ends_phrase(j):
+                return j + 1  # "Catherine West said"
             k = j
             while k < n and words[k] in particles:
                 k += 1
@@ -376,6 +378,11 @@ class PeopleFinder:
             else:
                 break
         return j
+
+    def _ends_phrase(self, j: int) -> bool:
+        """No capitalised word follows token j on its line: "West" ends "Catherine West said"."""
+        k = j + 1
+        return k >= len(self.words) or k in self.doc.line_starts or not self.words[k][:1].isupper()
 
     def _common_word_name_at(self, j: int) -> bool:
         """A month, weekday or pronoun that is a name: right after a title or the country that
