@@ -834,3 +834,8 @@ def test_a_title_word_before_a_capitalised_word_is_not_a_surname() -> None:
         "Norodom Sihamoni": "King",
     }
     assert tags_for("Minister Catherine West attended. West said so.").aliases == {}
+
+
+def test_a_patronymic_ends_a_name() -> None:
+    official = only("Speaker of the Jogorku Kenesh Nurlanbek Turgunbek uulu hosted a luncheon.")
+    assert (official.name, official.title) == ("Nurlanbek Turgunbek uulu", "Speaker of the Jogorku Kenesh")

@@ -27,6 +27,7 @@ class NameRules:
     event_words: frozenset[str]  # "Meeting", "Summit": end a title, never start a role
     connectors: frozenset[str]
     particles: frozenset[str]
+    final_particles: frozenset[str]  # "uulu" of "Nurlanbek Turgunbek uulu"
     never_names: frozenset[str]  # title words and names.toml's not_names, less the particles
     common_word_names: frozenset[str]  # "May", "He": a given name only right after a title
     never_short_forms: frozenset[str]  # title words and common words ("He" of "He Wei")
@@ -83,6 +84,7 @@ def name_rules() -> NameRules:
         event_words=frozenset(names["event_words"]),
         connectors=frozenset(names["title_connectors"]) | {"’", "'"},
         particles=particles,
+        final_particles=frozenset(names["final_particles"]),
         never_names=(title_words | frozenset(names["not_names"]) | common) - particles,
         common_word_names=common,
         never_short_forms=title_words | common,

@@ -368,8 +368,10 @@ class PeopleFinder:
             if is_name(j):
                 j += 1
                 continue
-            if words[j] in self.rules.surname_title_words and self._ends_phrase(j):
-                return j + 1  # "Catherine West said"
+            if (words[j] in self.rules.surname_title_words and self._ends_phrase(j)) or (
+                words[j] in self.rules.final_particles and j - i >= 2
+            ):
+                return j + 1  # "Catherine West said", "Nurlanbek Turgunbek uulu"
             k = j
             while k < n and words[k] in particles:
                 k += 1
