@@ -839,3 +839,34 @@ def test_a_title_word_before_a_capitalised_word_is_not_a_surname() -> None:
 def test_a_patronymic_ends_a_name() -> None:
     official = only("Speaker of the Jogorku Kenesh Nurlanbek Turgunbek uulu hosted a luncheon.")
     assert (official.name, official.title) == ("Nurlanbek Turgunbek uulu", "Speaker of the Jogorku Kenesh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "He met French Minister for Europe and Foreign Affairs Jean-Noël Barrot in Paris.",
+            "Jean-Noël Barrot",
+            "Minister for Europe and Foreign Affairs",
+        ),
+        (
+            "He met Minister Delegate for Foreign Trade Laurent Saint-Martin in Paris.",
+            "Laurent Saint-Martin",
+            "Minister Delegate for Foreign Trade",
+        ),
+        (
+            "He met Commander of the Royal Brunei Armed Forces Major General Dato Seri Pahlawan Haji"
+            " Khairul Hamed.",
+            "Khairul Hamed",
+            "Commander of the Royal Brunei Armed Forces",
+        ),
+        (
+            "He met Chairman of Samsung Electronics Lee Jae-yong.",
+            "Lee Jae-yong",
+            "Chairman of Samsung Electronics",
+        ),
+    ],
+)
+def test_regions_companies_and_forces_in_a_title(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
