@@ -870,3 +870,11 @@ def test_a_patronymic_ends_a_name() -> None:
 def test_regions_companies_and_forces_in_a_title(text: str, name: str, title: str) -> None:
     official = only(text)
     assert (official.name, official.title) == (name, title)
+
+
+def test_a_longer_name_that_starts_with_a_registry_name_is_another_person() -> None:
+    found = officials("Vietnamese Ambassador to Ireland Nguyen Thi Thanh Huong met Nguyen Thi Thanh.")
+    assert list(found) == ["Nguyen Thi Thanh Huong", "Nguyen Thi Thanh"]
+    assert found["Nguyen Thi Thanh Huong"].title == "Ambassador to Ireland"
+    headline = officials("He spoke.", title="To Lam Meets Lao Leader In Vientiane")
+    assert list(headline) == ["To Lam"]

@@ -198,11 +198,23 @@ class PeopleFinder:
     # -- full names -------------------------------------------------------------------------
 
     def _registry_mentions(self) -> list[Mention]:
+        doc = self.doc
+        # Where a title-case headline ends: every word is capitalised before it.
+        headline_end = max((end for _start, end in doc.title_case_spans()), default=0)
         return [
             Mention(start, end, name)
             for start, end, _surface, name in self.gaz.people_matcher.finditer(self.text)
-            if not self.doc.followed_by_place_suffix(end)
+            if not doc.followed_by_place_suffix(end) and (start < headline_end or not self._name_goes_on(end))
         ]
+
+    def _name_goes_on(self, end: int) -> bool:
+        """A name word follows the name ending at `end`: "Nguyen Thi Thanh Huong" is not the
+        registry's "Nguyen Thi Thanh" (but "To Lam Meets ..." in a title-case headline is)."""
+        doc = self.doc
+        k = doc.token_ending_at(end)
+        if k is None or k + 1 >= len(self.words):
+            return False
+        return doc.adjacent(k, k + 1) and doc.is_name_token(k + 1)
 
     def _pattern_mentions(self, taken: list[tuple[int, int]], registry_names: list[str]) -> list[Mention]:
         """People found from VNA's patterns, outside the spans already taken by the registry
