@@ -388,6 +388,7 @@ def test_people_are_given_as_the_article_writes_them_and_filed_under_the_registr
         ("Deputy Minister Nguyen Van Thai said the talks were good.", "Nguyen Van Thai", []),
         ("He met Le Quang Thai, Ambassador to Laos.", "Le Quang Thai", ["LA"]),
         ("Malaysian Ambassador to Vietnam Dato’ Tan Yang Thai attended.", "Tan Yang Thai", ["MY"]),
+        ("Vietnamese Ambassador to Côte d’Ivoire Dang Thai Son attended.", "Dang Thai Son", ["CI"]),
     ],
 )
 def test_a_country_word_that_ends_a_name_is_the_names(text: str, name: str, codes: list[str]) -> None:
@@ -402,6 +403,7 @@ def test_a_country_word_that_ends_a_name_is_the_names(text: str, name: str, code
         "Prime Minister Pham Minh Chinh and Thai PM Anutin Charnvirakul met.",
         "Deputy Minister Nguyen Van Thai said so, and the Thai PM agreed.",
         "Passengers of Thai Airways praised the new route.",
+        "Party chief To Lam and Thai Prime Minister Anutin Charnvirakul met.",
     ],
 )
 def test_the_country_word_elsewhere_is_the_country(text: str) -> None:

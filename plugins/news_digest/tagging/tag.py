@@ -102,30 +102,50 @@ class ArticleTagger:
             self._country_words_in_names()
 
     def _country_words_in_names(self) -> None:
-        """ "Nguyen Van Thai said": a country word that ends a name is the name's, not a country."""
-        words, in_gazetteer, never = self.words, self.in_gazetteer, self.rules.never_names
+        """A country word inside a name is the name's, not a country: at its end after two name
+        words ("Nguyen Van Thai said"), or between a Vietnamese family name and a name word
+        ("Dang Thai Son")."""
+        words, n = self.words, len(self.words)
         kept = []
         for span in self.country_spans:
             k = self.token_starting_at(span[0]) if span[2] in self.rules.country_words_in_names else None
-            if (
-                k is not None
-                and k >= 2
-                and all(
-                    words[n][:1].isupper()
-                    and words[n].isalpha()
-                    and words[n] not in never
-                    and not in_gazetteer[n]
-                    for n in (k - 2, k - 1)
-                )
+            if k is None:
+                kept.append(span)
+                continue
+            ends_a_name = (
+                k >= 2
+                and self._plain_name_word(k - 2)
+                and self._plain_name_word(k - 1)
                 and self.adjacent(k - 2, k - 1)
                 and self.adjacent(k - 1, k)
-                and not (k + 1 < len(words) and self.adjacent(k, k + 1) and words[k + 1][:1].isupper())
-            ):
-                in_gazetteer[k] = False
+                and not (k + 1 < n and self.adjacent(k, k + 1) and words[k + 1][:1].isupper())
+            )
+            inside_a_name = (
+                k >= 1
+                and k + 1 < n
+                and words[k - 1] in self.rules.vn_surnames
+                and self._plain_name_word(k - 1)
+                and self._plain_name_word(k + 1)
+                and len(words[k + 1]) <= 7
+                and self.adjacent(k - 1, k)
+                and self.adjacent(k, k + 1)
+            )
+            if ends_a_name or inside_a_name:
+                self.in_gazetteer[k] = False
             else:
                 kept.append(span)
         self.country_spans = kept
         self.country_starts = [span[0] for span in kept]
+
+    def _plain_name_word(self, k: int) -> bool:
+        """Token k is a capitalised word of letters, of no title, country or organisation."""
+        word = self.words[k]
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and word not in self.rules.never_names
+            and not self.in_gazetteer[k]
+        )
 
     def title_case_spans(self) -> list[tuple[int, int]]:
         """The headline, when it is Written Like This (title case): every word is capitalised
