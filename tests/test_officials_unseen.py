@@ -1,7 +1,8 @@
-"""Officials, countries and roles of fifty invented VNA-style articles (`tests/fixtures/unseen/`):
+"""Officials, countries and roles of sixty invented VNA-style articles (`tests/fixtures/unseen/`):
 foreign leaders of every region with their naming customs, Vietnamese officials with long titles,
 lists, honorifics, short forms and people named only by their title. The first forty were written
-before the rules they broke were fixed, the last ten afterwards as a check on new text.
+before the rules they broke were fixed, the other twenty afterwards, ten at a time, as checks on
+new text (and what they broke fixed in turn).
 `bench/officials_score.py` prints the same figures over the folder.
 
 `KNOWN_GAPS` lists the articles not yet right; each is a strict expected failure, so fixing one
@@ -28,7 +29,9 @@ _SPEC.loader.exec_module(officials_score)
 
 UNSEEN = FIXTURES / "unseen"
 ARTICLES = sorted(path.stem for path in (UNSEEN / "gold").glob("*.json"))
-KNOWN_GAPS: set[str] = set()
+# 55: "Korean localities" in Seoul and Gyeonggi: "Korean" alone names no country in the gazetteer
+# (North or South), and the article has no other name of the Republic of Korea.
+KNOWN_GAPS = {"55"}
 
 
 def _record(name: str) -> tuple[dict, dict]:
