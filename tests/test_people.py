@@ -878,3 +878,11 @@ def test_a_longer_name_that_starts_with_a_registry_name_is_another_person() -> N
     assert found["Nguyen Thi Thanh Huong"].title == "Ambassador to Ireland"
     headline = officials("He spoke.", title="To Lam Meets Lao Leader In Vientiane")
     assert list(headline) == ["To Lam"]
+
+
+def test_a_place_before_a_post_after_and_is_not_a_person() -> None:
+    found = officials("She met Gabriel Martino, Chairman of the chamber, and Buenos Aires Mayor Jorge Macri.")
+    assert {name: o.title for name, o in found.items()} == {
+        "Gabriel Martino": "Chairman of the chamber",
+        "Jorge Macri": "Mayor",
+    }

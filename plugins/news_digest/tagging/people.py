@@ -332,7 +332,10 @@ class PeopleFinder:
         vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
         # Another form of a name already found: "Carlos do Rosario", "Esperanca Bias".
         if not (
-            evidence or vietnamese or self._coordinated(i, j, person_ends) or known.other_form_of(name_words)
+            evidence
+            or vietnamese
+            or (self._coordinated(i, j, person_ends) and not self._before_a_post(j))
+            or known.other_form_of(name_words)
         ):
             return None
         if len(name_words) == 1 and not title:
@@ -340,6 +343,12 @@ class PeopleFinder:
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
+
+    def _before_a_post(self, j: int) -> bool:
+        """A post's head follows the run ending before token j: "... and Buenos Aires Mayor Jorge
+        Macri" (the run is the post's place)."""
+        words = self.words
+        return j < len(words) and words[j] in self.rules.post_heads and self.doc.adjacent(j - 1, j)
 
     def _after_place_word(self, i: int) -> bool:
         """Token i follows "of", "in", "to" or "of the": the place of a title may start there."""
