@@ -886,3 +886,21 @@ def test_a_place_before_a_post_after_and_is_not_a_person() -> None:
         "Gabriel Martino": "Chairman of the chamber",
         "Jorge Macri": "Mayor",
     }
+
+
+def test_a_vietnamese_given_name_that_is_an_english_word() -> None:
+    found = officials("First Secretary of the Embassy Tran Van An attended. An agreement was signed.")
+    assert {name: o.title for name, o in found.items()} == {"Tran Van An": "First Secretary of the Embassy"}
+    assert tags_for("Deputy Minister Tran Van An spoke. An agreement was signed.").aliases == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Ambassador-designate Park Sung-jin attended.", "Park Sung-jin", "Ambassador-designate"),
+        ("President-elect Jose Antonio Kast spoke.", "Jose Antonio Kast", "President-elect"),
+    ],
+)
+def test_a_designated_or_elected_post_is_a_title(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)

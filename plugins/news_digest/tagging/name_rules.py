@@ -34,6 +34,7 @@ class NameRules:
     place_suffixes: frozenset[str]
     run_breaking_places: frozenset[str]  # place suffixes that end a name run ("Street", not "Park")
     vn_surnames: frozenset[str]
+    vietnamese_name_words: frozenset[str]  # "An" of "Tran Van An"
     surname_title_words: frozenset[str]  # "West" of "Catherine West said"
     country_words_in_names: frozenset[str]  # "Thai" of "Nguyen Van Thai"
     cn_surnames: frozenset[str]
@@ -87,10 +88,11 @@ def name_rules() -> NameRules:
         final_particles=frozenset(names["final_particles"]),
         never_names=(title_words | frozenset(names["not_names"]) | common) - particles,
         common_word_names=common,
-        never_short_forms=title_words | common,
+        never_short_forms=title_words | common | frozenset(names["vietnamese_name_words"]),
         place_suffixes=frozenset(names["place_suffixes"]),
         run_breaking_places=frozenset(names["place_suffixes"]) - frozenset(names["surname_place_words"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),
+        vietnamese_name_words=frozenset(names["vietnamese_name_words"]),
         surname_title_words=frozenset(names["surname_title_words"]),
         country_words_in_names=frozenset(names["country_words_in_names"]),
         cn_surnames=frozenset(names["chinese_surnames"]),

@@ -389,6 +389,9 @@ class PeopleFinder:
             if is_name(j):
                 j += 1
                 continue
+            if words[j] in self.rules.vietnamese_name_words and words[i] in self.rules.vn_surnames:
+                j += 1  # "Tran Van An"
+                continue
             if (words[j] in self.rules.surname_title_words and self._ends_phrase(j)) or (
                 words[j] in self.rules.final_particles and j - i >= 2
             ):
