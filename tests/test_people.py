@@ -904,3 +904,15 @@ def test_a_vietnamese_given_name_that_is_an_english_word() -> None:
 def test_a_designated_or_elected_post_is_a_title(text: str, name: str, title: str) -> None:
     official = only(text)
     assert (official.name, official.title) == (name, title)
+
+
+def test_tan_sri_is_an_honorific_and_tan_a_family_name() -> None:
+    official = only("“We will cooperate,” said Tan Sri Muhyiddin Yassin, former Prime Minister of Malaysia.")
+    assert (official.name, official.title) == ("Muhyiddin Yassin", "former Prime Minister of Malaysia")
+    found = officials("Ambassador Tan Yang Thai and Tan Sri Dato’ Sri Abdul Wahab Abdullah attended.")
+    assert list(found) == ["Tan Yang Thai", "Abdul Wahab Abdullah"]
+
+
+def test_a_country_in_a_possessive_title_after_the_name() -> None:
+    official = only("He received Ruth Kaye, New Zealand’s Ambassador to Vietnam, on Monday.")
+    assert (official.title, official.country) == ("Ambassador to Vietnam", "NZ")

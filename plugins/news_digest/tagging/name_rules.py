@@ -47,6 +47,7 @@ class NameRules:
     ranks: frozenset[str]
     plural_titles: frozenset[str]  # "Ministers": a person's name after it, but no one's role
     honorific_followers: frozenset[str]  # "Sri" of "Dato' Sri": a given name elsewhere
+    honorific_openers: frozenset[str]  # "Tan" of "Tan Sri": a family name elsewhere
     name_honorifics: frozenset[str]  # "Haji", "Awang": left off the start of a name
     not_role_words: frozenset[str]  # "counterpart", "new", "his": never a role on their own
     single_name_heads: frozenset[str]  # "Pope", "King": one word after them is a name
@@ -105,6 +106,7 @@ def name_rules() -> NameRules:
         ranks=ranks,
         plural_titles=frozenset(names["plural_titles"]),
         honorific_followers=frozenset(names["honorific_followers"]),
+        honorific_openers=frozenset(names["honorific_openers"]),
         name_honorifics=frozenset(names["name_honorifics"]),
         not_role_words=frozenset(names["not_role_words"]),
         single_name_heads=frozenset(names["single_name_heads"]),

@@ -290,6 +290,16 @@ class PeopleFinder:
             if k >= 0 and words[k] in self.rules.honorifics:
                 before = titles.before(i, titles.closed(j))
                 i += 1
+        if (
+            j - i >= 2
+            and words[i] in self.rules.honorific_openers
+            and words[i + 1] in self.rules.honorific_followers
+        ):
+            # "said Tan Sri Muhyiddin Yassin": a two-word honorific, and no name on its own.
+            if j - i < 4:
+                return None
+            before = before or titles.before(i, titles.closed(j))
+            i += 2
         if j - i >= 3 and words[i] in self.rules.name_honorifics:
             # "Sultan Haji Hassanal Bolkiah": the title is read before the honorifics.
             before = before or titles.before(i, titles.closed(j))

@@ -216,8 +216,10 @@ class TitleReader:
         """The title starting at token j (after "the", "new"), up to the end of its phrase;
         `closed`: only when punctuation or a line end ends it, not a lower-case word."""
         words, rules, n = self.words, self.rules, len(self.words)
-        while j < n and (words[j] in _ARTICLES or words[j] in rules.not_role_words):
-            j += 1
+        while j < n and (
+            words[j] in _ARTICLES or (words[j] in rules.not_role_words and not self.doc.in_gazetteer[j])
+        ):
+            j += 1  # (but "New" of "New Zealand's Ambassador" is the country's)
         if j >= n or not (
             self._is_head(words[j])
             or words[j] in rules.title_words
