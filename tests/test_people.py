@@ -916,3 +916,25 @@ def test_tan_sri_is_an_honorific_and_tan_a_family_name() -> None:
 def test_a_country_in_a_possessive_title_after_the_name() -> None:
     official = only("He received Ruth Kaye, New Zealand’s Ambassador to Vietnam, on Monday.")
     assert (official.title, official.country) == ("Ambassador to Vietnam", "NZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "country"),
+    [
+        (
+            "Minister-Chairman of the Committee for Ethnic Minority Affairs Hau A Lenh attended.",
+            "Hau A Lenh",
+            "Minister-Chairman of the Committee for Ethnic Minority Affairs",
+            "VN",
+        ),
+        (
+            "The Laotian Deputy Prime Minister cum Foreign Minister Saleumxay Kommasith attended.",
+            "Saleumxay Kommasith",
+            "Deputy Prime Minister cum Minister of Foreign Affairs",
+            "LA",
+        ),
+    ],
+)
+def test_compound_posts(text: str, name: str, title: str, country: str) -> None:
+    official = only(text)
+    assert (official.name, official.title, official.country) == (name, title, country)
