@@ -938,3 +938,27 @@ def test_a_country_in_a_possessive_title_after_the_name() -> None:
 def test_compound_posts(text: str, name: str, title: str, country: str) -> None:
     official = only(text)
     assert (official.name, official.title, official.country) == (name, title, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Vice President of the National Assembly of People’s Power of Cuba Ana María Mari Machado"
+            " attended.",
+            "Ana María Mari Machado",
+            "Vice President of the National Assembly of People’s Power of Cuba",
+        ),
+        (
+            "Deputy Secretary-General of the Community of Portuguese Language Countries (CPLP) Armindo"
+            " Brito Fernandes attended.",
+            "Armindo Brito Fernandes",
+            "Deputy Secretary-General of the Community of Portuguese Language Countries",
+        ),
+        ("Deputy Speaker of the DPR Sufmi Dasco spoke.", "Sufmi Dasco", "Deputy Speaker of the DPR"),
+    ],
+)
+def test_a_deputys_long_title_keeps_its_first_words(text: str, name: str, title: str) -> None:
+    """A deputy is not given the post of the person they deputise for."""
+    official = only(text)
+    assert (official.name, official.title) == (name, title)

@@ -146,8 +146,9 @@ class TitleReader:
             or last in rules.title_words
             or last in rules.lower_case_title_words
             or last[:1] == "("
+            or (last.isupper() and last.isalpha() and len(last) > 1)
         ):
-            return None  # (or its acronym: "... Language Countries (CPLP) Zacarias da Costa")
+            return None  # (or its acronym: "... Countries (CPLP) Zacarias da Costa", "of the DPR")
         for head in range(i - 1, j - 1, -1):
             if words[head] not in rules.heads or words[head] in rules.honorifics:
                 continue
@@ -162,6 +163,9 @@ class TitleReader:
                 ):
                     break
             else:
+                # With the title words right before it: "Vice President of ...", not "President".
+                while head > j and words[head - 1] in rules.title_words:
+                    head -= 1
                 return head
         return None
 
