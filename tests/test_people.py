@@ -962,3 +962,16 @@ def test_a_deputys_long_title_keeps_its_first_words(text: str, name: str, title:
     """A deputy is not given the post of the person they deputise for."""
     official = only(text)
     assert (official.name, official.title) == (name, title)
+
+
+def test_a_list_of_ambassadors_each_with_their_country() -> None:
+    found = officials(
+        "Attending were Ambassadors of Japan Ito Naoki, of India Sandeep Arya and of New Zealand"
+        " Caroline Beresford."
+    )
+    assert {name: (o.title, o.country) for name, o in found.items()} == {
+        "Ito Naoki": (None, "JP"),
+        "Sandeep Arya": (None, "IN"),
+        "Caroline Beresford": (None, "NZ"),
+    }
+    assert officials("The minister met Cambodian Ambassadors in Phnom Penh on Monday.") == {}

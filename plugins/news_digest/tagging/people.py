@@ -270,11 +270,20 @@ class PeopleFinder:
 
     def _coordinated(self, i: int, j: int, person_ends: set[int]) -> bool:
         """Tokens [i, j) follow a person's name and "and" (or a comma, when the name is closed
-        by one too): "Ministers Bui Thanh Son and Penny Wong", "... Son, Penny Wong, and ..."."""
-        words, end = self.words, self.doc.end
+        by one too): "Ministers Bui Thanh Son and Penny Wong", "... Son, Penny Wong, and ...";
+        also with their countries: "Ambassadors of Japan Ito Naoki, of India Sandeep Arya"."""
+        words, end, in_gazetteer = self.words, self.doc.end, self.doc.in_gazetteer
+        k = i
+        while k > 0 and in_gazetteer[k - 1]:
+            k -= 1
+        with_country = i - 3 <= k < i and k > 0 and words[k - 1] == "of"
+        if with_country:
+            i = k - 1
         if i < 2:
             return False
         joint = words[i - 1]
+        if with_country and joint == ",":
+            return end(i - 2) in person_ends
         if joint == "and":
             previous = i - 3 if words[i - 2] == "," else i - 2  # "A, B, and C"
             return end(previous) in person_ends

@@ -298,6 +298,15 @@ class TitleReader:
 
     # -- the title's words ----------------------------------------------------------------
 
+    def _plural_of_a_country(self, j: int, i: int) -> bool:
+        """Tokens [j, i) end with a plural title, "of" and a country: "Ambassadors of Japan"."""
+        k, in_gazetteer = i, self.doc.in_gazetteer
+        while k > j and in_gazetteer[k - 1]:
+            k -= 1
+        return (
+            j <= k - 2 < i - 1 and self.words[k - 1] == "of" and self.words[k - 2] in self.rules.plural_titles
+        )
+
     def _plural_post(self, j: int, i: int) -> bool:
         """Tokens [j, i) name a post in the plural ("Prime Ministers A, B and C": whose post is
         which?), not in a body's name after "of" ("Chairman of the Council of Ministers")."""
@@ -334,6 +343,7 @@ class TitleReader:
             not rules.heads.isdisjoint(words[j:i])
             or words[i - 1] in rules.honorifics
             or words[i - 1] in rules.plural_titles
+            or self._plural_of_a_country(j, i)
         )
         # Drop what is not the role at both ends: "his Singaporean counterpart Dr", "Meeting".
         while j < i and (
