@@ -975,3 +975,14 @@ def test_a_list_of_ambassadors_each_with_their_country() -> None:
         "Caroline Beresford": (None, "NZ"),
     }
     assert officials("The minister met Cambodian Ambassadors in Phnom Penh on Monday.") == {}
+
+
+def test_a_ministry_of_many_fields() -> None:
+    official = only(
+        "Moroccan Minister of Agriculture, Maritime Fisheries, Rural Development, Water and Forests Ahmed"
+        " El Bouari received him."
+    )
+    assert (official.name, official.title) == (
+        "Ahmed El Bouari",
+        "Minister of Agriculture, Maritime Fisheries, Rural Development, Water and Forests",
+    )
