@@ -986,3 +986,30 @@ def test_a_ministry_of_many_fields() -> None:
         "Ahmed El Bouari",
         "Minister of Agriculture, Maritime Fisheries, Rural Development, Water and Forests",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Thai Deputy Prime Minister Police General Patcharawat Wongsuwan attended.",
+            "Patcharawat Wongsuwan",
+            "Deputy Prime Minister",
+        ),
+        (
+            "Thai Defence Minister Air Chief Marshal Sutin Klungsang attended.",
+            "Sutin Klungsang",
+            "Defence Minister",
+        ),
+        ("Minister of Police Senzo Mchunu attended.", "Senzo Mchunu", "Minister of Police"),
+        ("Police Chief Tran Van Nam said so.", "Tran Van Nam", "Police Chief"),
+    ],
+)
+def test_a_services_rank_after_a_post_is_left_off(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_the_country_before_a_long_title_read_past_a_bodys_words() -> None:
+    official = only("Indonesian Minister of State-Owned Enterprises Erick Thohir attended.")
+    assert (official.title, official.country) == ("Minister of State-Owned Enterprises", "ID")

@@ -45,6 +45,7 @@ class NameRules:
     abbreviation_pattern: re.Pattern[str]  # longest first
     honorifics: frozenset[str]
     ranks: frozenset[str]
+    rank_services: frozenset[str]  # "Police" of "Police General"
     plural_titles: frozenset[str]  # "Ministers": a person's name after it, but no one's role
     honorific_followers: frozenset[str]  # "Sri" of "Dato' Sri": a given name elsewhere
     honorific_openers: frozenset[str]  # "Tan" of "Tan Sri": a family name elsewhere
@@ -104,6 +105,7 @@ def name_rules() -> NameRules:
         abbreviation_pattern=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)"),
         honorifics=honorifics,
         ranks=ranks,
+        rank_services=frozenset(names["rank_services"]),
         plural_titles=frozenset(names["plural_titles"]),
         honorific_followers=frozenset(names["honorific_followers"]),
         honorific_openers=frozenset(names["honorific_openers"]),

@@ -164,7 +164,7 @@ class TitleReader:
                     break
             else:
                 # With the title words right before it: "Vice President of ...", not "President".
-                while head > j and words[head - 1] in rules.title_words:
+                while head > j and (words[head - 1] in rules.title_words or in_gazetteer[head - 1]):
                     head -= 1
                 return head
         return None
@@ -371,7 +371,15 @@ class TitleReader:
             return Title(None, country, True)
         # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
         k = i
-        while k > j and (words[k - 1] in rules.ranks or words[k - 1] in rules.connectors):
+        while k > j and (
+            words[k - 1] in rules.ranks
+            or words[k - 1] in rules.connectors
+            or (  # "Police General", "Air Chief Marshal"
+                words[k - 1] in rules.rank_services
+                and k < i
+                and (words[k] in rules.ranks or words[k] in rules.rank_services)
+            )
+        ):
             k -= 1
         if k < i and not rules.post_heads.isdisjoint(words[j:k]):
             i = k
