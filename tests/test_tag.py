@@ -410,3 +410,18 @@ def test_the_country_word_elsewhere_is_the_country(text: str) -> None:
     tags = tags_for(text)
     assert tags.country_codes == ["TH"]
     assert all("Thai" not in alias for alias in tags.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("He met Ambassador Nguyen Thi Thai Binh.", ["Nguyen Thi Thai Binh"]),
+        ("Deputy Minister Nguyen Thai Binh said so.", ["Nguyen Thai Binh"]),
+        ("Farmers of Thai Binh province met Nguyen Van Nam.", ["Nguyen Van Nam"]),
+        ("Chairman of the Thai Binh provincial People’s Committee Nguyen Van Hai said.", ["Nguyen Van Hai"]),
+    ],
+)
+def test_a_province_that_ends_a_vietnamese_name_is_the_names(text: str, names: list[str]) -> None:
+    tags = tags_for(text)
+    assert [o.name for o in tags.officials] == names
+    assert tags.country_codes == []

@@ -98,8 +98,11 @@ class ArticleTagger:
         # Tokens inside a country, organisation or excluded place: never part of a name.
         spans = [(s, e) for s, e, *_ in self.country_spans + self.org_spans] + self.excluded_spans
         self.in_gazetteer = self.token_flags(spans)
+        in_names = tuple(word + " " for word in self.rules.country_words_in_names)
         if any(span[2] in self.rules.country_words_in_names for span in self.country_spans):
             self._country_words_in_names()
+        if any(self.text.startswith(in_names, start) for start, _end in self.excluded_spans):
+            self._places_in_names(in_names)
 
     def _country_words_in_names(self) -> None:
         """A country word inside a name is the name's, not a country: at its end after two name
@@ -136,6 +139,32 @@ class ArticleTagger:
                 kept.append(span)
         self.country_spans = kept
         self.country_starts = [span[0] for span in kept]
+
+    def _places_in_names(self, in_names: tuple[str, ...]) -> None:
+        """ "Ambassador Nguyen Thi Thai Binh": a place of two words that starts with a country
+        word, right after a Vietnamese family name (and a middle name) and ending the phrase, is
+        the rest of the name, not the province ("Thai Binh province", "of Thai Binh" are)."""
+        words, n, kept = self.words, len(self.words), []
+        for start, end in self.excluded_spans:
+            k, last = self.token_starting_at(start), self.token_ending_at(end)
+            if k is None or last != k + 1 or not self.text.startswith(in_names, start) or k < 1:
+                kept.append((start, end))
+                continue
+            first = k - 1 if words[k - 1] in self.rules.vn_surnames or k < 2 else k - 2
+            after = last + 1
+            if (
+                words[first] in self.rules.vn_surnames
+                and all(self._plain_name_word(m) and self.adjacent(m, m + 1) for m in range(first, k))
+                and not (
+                    after < n
+                    and self.adjacent(last, after)
+                    and (words[after][:1].isupper() or words[after] in self.rules.place_suffixes)
+                )
+            ):
+                self.in_gazetteer[k] = self.in_gazetteer[last] = False
+            else:
+                kept.append((start, end))
+        self.excluded_spans = kept
 
     def _plain_name_word(self, k: int) -> bool:
         """Token k is a capitalised word of letters, of no title, country or organisation."""
