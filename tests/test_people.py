@@ -1013,3 +1013,20 @@ def test_a_services_rank_after_a_post_is_left_off(text: str, name: str, title: s
 def test_the_country_before_a_long_title_read_past_a_bodys_words() -> None:
     official = only("Indonesian Minister of State-Owned Enterprises Erick Thohir attended.")
     assert (official.title, official.country) == ("Minister of State-Owned Enterprises", "ID")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Canadian Chargé d’Affaires Jane Doe said so.", "Chargé d’Affaires"),
+        ("Canadian Charge d'Affaires Jane Doe said so.", "Charge d'Affaires"),
+        (
+            "Chargé d'Affaires of the Embassy of Canada Jane Doe attended.",
+            "Chargé d'Affaires of the Embassy of Canada",
+        ),
+    ],
+)
+def test_a_charge_daffaires(text: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title, official.country) == ("Jane Doe", title, "CA")
+    assert only("He was in charge of Tran Van Nam’s team.").title is None
