@@ -1030,3 +1030,8 @@ def test_a_charge_daffaires(text: str, title: str) -> None:
     official = only(text)
     assert (official.name, official.title, official.country) == ("Jane Doe", title, "CA")
     assert only("He was in charge of Tran Van Nam’s team.").title is None
+
+
+def test_a_grand_duke_needs_one_name() -> None:
+    official = only("Grand Duke Henri of Luxembourg welcomed the President.")
+    assert (official.name, official.title) == ("Henri", "Grand Duke")
