@@ -425,3 +425,12 @@ def test_a_province_that_ends_a_vietnamese_name_is_the_names(text: str, names: l
     tags = tags_for(text)
     assert [o.name for o in tags.officials] == names
     assert tags.country_codes == []
+
+
+@pytest.mark.parametrize(
+    "text", ["They gathered at Ly Thai To Square in Hanoi.", "Le Van Tam Park is in Ho Chi Minh City."]
+)
+def test_a_place_named_after_a_vietnamese_person_is_no_person_nor_country(text: str) -> None:
+    tags = tags_for(text)
+    assert (tags.officials, tags.country_codes) == ([], [])
+    assert [o.name for o in tags_for("He met Nguyen Van Bay, a veteran.").officials] == ["Nguyen Van Bay"]

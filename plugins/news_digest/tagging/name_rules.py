@@ -33,6 +33,7 @@ class NameRules:
     never_short_forms: frozenset[str]  # title words and common words ("He" of "He Wei")
     place_suffixes: frozenset[str]
     run_breaking_places: frozenset[str]  # place suffixes that end a name run ("Street", not "Park")
+    vietnamese_run_breaking_places: frozenset[str]  # those that end a Vietnamese name's ("Park")
     vn_surnames: frozenset[str]
     vietnamese_name_words: frozenset[str]  # "An" of "Tran Van An"
     surname_title_words: frozenset[str]  # "West" of "Catherine West said"
@@ -93,6 +94,8 @@ def name_rules() -> NameRules:
         never_short_forms=title_words | common | frozenset(names["vietnamese_name_words"]),
         place_suffixes=frozenset(names["place_suffixes"]),
         run_breaking_places=frozenset(names["place_suffixes"]) - frozenset(names["surname_place_words"]),
+        vietnamese_run_breaking_places=frozenset(names["place_suffixes"])
+        - frozenset(names["vietnamese_name_place_words"]),
         vn_surnames=frozenset(names["vietnamese_surnames"]),
         vietnamese_name_words=frozenset(names["vietnamese_name_words"]),
         surname_title_words=frozenset(names["surname_title_words"]),

@@ -398,7 +398,11 @@ class PeopleFinder:
             return i  # most calls: a capitalised word that is not a name's
         line_starts, n = self.doc.line_starts, len(words)
         j = i + 2 if initial else i + 1
-        place_suffixes = self.rules.run_breaking_places
+        place_suffixes = (
+            self.rules.vietnamese_run_breaking_places
+            if words[i] in self.rules.vn_surnames
+            else self.rules.run_breaking_places
+        )
         while j < n and j not in line_starts:
             if len(words[j]) == 1 and self._initial_at(j):
                 j += 2
