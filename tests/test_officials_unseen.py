@@ -1,7 +1,7 @@
-"""Officials, countries and roles of eighty-five invented VNA-style articles (`tests/fixtures/unseen/`):
+"""Officials, countries and roles of ninety invented VNA-style articles (`tests/fixtures/unseen/`):
 foreign leaders of every region with their naming customs, Vietnamese officials with long titles,
 lists, honorifics, short forms and people named only by their title. The first forty were written
-before the rules they broke were fixed, the other forty-five afterwards, a few at a time, as checks on
+before the rules they broke were fixed, the other fifty afterwards, a few at a time, as checks on
 new text (and what they broke fixed in turn).
 `bench/officials_score.py` prints the same figures over the folder.
 

@@ -1035,3 +1035,9 @@ def test_a_charge_daffaires(text: str, title: str) -> None:
 def test_a_grand_duke_needs_one_name() -> None:
     official = only("Grand Duke Henri of Luxembourg welcomed the President.")
     assert (official.name, official.title) == ("Henri", "Grand Duke")
+
+
+def test_sayyid_is_an_honorific() -> None:
+    official = only("Omani Foreign Minister Sayyid Badr bin Hamad bin Hamood Albusaidi held talks.")
+    assert official.name == "Badr bin Hamad bin Hamood Albusaidi"
+    assert official.title == "Minister of Foreign Affairs"
