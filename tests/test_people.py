@@ -1041,3 +1041,15 @@ def test_sayyid_is_an_honorific() -> None:
     official = only("Omani Foreign Minister Sayyid Badr bin Hamad bin Hamood Albusaidi held talks.")
     assert official.name == "Badr bin Hamad bin Hamood Albusaidi"
     assert official.title == "Minister of Foreign Affairs"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Prime Minister’s spouse Madam Le Thi Bich Tran visited a school.",
+        "Japanese Prime Minister’s wife Ishiba Yoshiko visited a school.",
+    ],
+)
+def test_a_spouse_is_not_given_the_post_of_the_person_before_the_possessive(text: str) -> None:
+    assert only(text).title is None
+    assert only("The President’s Special Envoy Nguyen Van Thanh said.").title == "President’s Special Envoy"

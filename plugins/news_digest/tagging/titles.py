@@ -365,6 +365,8 @@ class TitleReader:
             i -= 1
         if i > j and words[i - 1] in rules.event_words:
             return Title(None, country, False)  # "the Foreign Ministers' Meeting in": an event
+        if i > j and words[i - 1] in _POSSESSIVES:
+            return Title(None, country, True)  # "the Prime Minister's spouse Madam ...": his post
         if rules.role_heads.isdisjoint(words[j:i]):
             return Title(None, country, titled)
         if self._plural_post(j, i):
