@@ -434,3 +434,5 @@ def test_a_place_named_after_a_vietnamese_person_is_no_person_nor_country(text: 
     tags = tags_for(text)
     assert (tags.officials, tags.country_codes) == ([], [])
     assert [o.name for o in tags_for("He met Nguyen Van Bay, a veteran.").officials] == ["Nguyen Van Bay"]
+    deputy_pm = tags_for("Former Deputy Prime Minister Vu Duc Dam attended.").officials
+    assert [(o.name, o.title) for o in deputy_pm] == [("Vu Duc Dam", "Former Deputy Prime Minister")]
