@@ -617,3 +617,439 @@ def test_a_place_or_prize_named_after_a_person_is_not_a_person(text: str) -> Non
 
 def test_a_surname_that_is_also_a_place_word_stays_in_the_name() -> None:
     assert only("US Ambassador Michael Park attended.").name == "Michael Park"
+
+
+# -- words before a title that are not part of it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "He met Vice President Vo Thi Anh Xuan and later the same day Chilean Foreign Minister"
+            " Alberto van Klaveren.",
+            "Alberto van Klaveren",
+            "Minister of Foreign Affairs",
+        ),
+        ("The country, under President Bola Ahmed Tinubu, is growing.", "Bola Ahmed Tinubu", "President"),
+        ("Meeting New Zealand Ambassador Caroline Beresford, he said.", "Caroline Beresford", "Ambassador"),
+        ("Earlier this year President Gustavo Petro visited Hanoi.", "Gustavo Petro", "President"),
+    ],
+)
+def test_an_ordinary_word_before_a_title_is_not_part_of_the_role(text: str, name: str, title: str) -> None:
+    assert officials(text)[name].title == title
+
+
+def test_an_event_is_not_a_role_nor_its_place_a_person() -> None:
+    assert officials("The 58th ASEAN Foreign Ministers’ Meeting opened in Kuala Lumpur on July 8.") == {}
+    assert officials("The Mekong-Japan Summit in Phnom Penh Thmey was held on Sunday.") == {}
+
+
+def test_a_plural_post_gives_no_one_a_role() -> None:
+    found = officials(
+        "Leaders of Laos, Cambodia and Thailand, Prime Ministers Sonexay Siphandone, Hun Manet and"
+        " Anutin Charnvirakul, attended."
+    )
+    assert list(found) == ["Sonexay Siphandone", "Hun Manet", "Anutin Charnvirakul"]
+    assert [o.title for o in found.values()] == [None, None, None]
+    found = officials("Deputy Prime Ministers Nguyen Van Long and Tran Van Binh attended.")
+    assert {name: o.title for name, o in found.items()} == {"Nguyen Van Long": None, "Tran Van Binh": None}
+
+
+# -- the place of a title before a name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Vietnamese Consul General in Osaka Ngo Trinh Ha met the governor.",
+            "Ngo Trinh Ha",
+            "Consul General in Osaka",
+        ),
+        ("Consul General in Sydney Mark Smith said so.", "Mark Smith", "Consul General in Sydney"),
+        (
+            "Vietnamese Ambassador in Kuala Lumpur Tran Quoc Thuy attended.",
+            "Tran Quoc Thuy",
+            "Ambassador in Kuala Lumpur",
+        ),
+        ("Chairman of the Mazhilis Yerlan Koshanov said so.", "Yerlan Koshanov", "Chairman of the Mazhilis"),
+    ],
+)
+def test_the_place_after_in_or_of_the_is_not_part_of_the_name(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Governor of Xieng Khouang thanked the Vietnamese side.",
+        "The Thai ambassador to Laos and the Chinese consul general in Luang Prabang attended.",
+    ],
+)
+def test_a_titles_place_alone_is_not_a_person(text: str) -> None:
+    assert officials(text) == {}
+
+
+# -- the words of a ministry's or a legislature's name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "He met Coordinating Minister for Economic Affairs Airlangga Hartarto.",
+            "Airlangga Hartarto",
+            "Coordinating Minister for Economic Affairs",
+        ),
+        (
+            "Brunei’s Second Minister of Foreign Affairs Erywan Yusof attended.",
+            "Erywan Yusof",
+            "Second Minister of Foreign Affairs",
+        ),
+        (
+            "Egyptian Minister of Foreign Affairs, Emigration and Egyptian Expatriates Badr Abdelatty"
+            " received him.",
+            "Badr Abdelatty",
+            "Minister of Foreign Affairs, Emigration and Egyptian Expatriates",
+        ),
+        (
+            "He met Irish Minister of State for Trade Promotion Robert Troy.",
+            "Robert Troy",
+            "Minister of State for Trade Promotion",
+        ),
+        ("Australian Foreign Minister Senator Penny Wong said.", "Penny Wong", "Minister of Foreign Affairs"),
+    ],
+)
+def test_a_ministrys_fields_are_part_of_the_title(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_a_long_title_after_the_name_is_read_whole() -> None:
+    title = (
+        "Member of the Political Bureau of the Communist Party of China (CPC) Central Committee and"
+        " Director of the Office of the Central Commission for Foreign Affairs"
+    )
+    official = only(f"He received Wang Yong, {title}, in Hanoi.")
+    assert (official.name, official.title) == ("Wang Yong", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("He called on Sultan Haji Hassanal Bolkiah.", "Hassanal Bolkiah", "Sultan"),
+        (
+            "Brunei’s Second Minister of Foreign Affairs Dato Seri Setia Awang Haji Erywan Pehin Yusof"
+            " co-chaired it.",
+            "Erywan Pehin Yusof",
+            "Second Minister of Foreign Affairs",
+        ),
+        (
+            "He met Minister of Health Dato Seri Setia Haji Mohd Isham Jaafar.",
+            "Mohd Isham Jaafar",
+            "Minister of Health",
+        ),
+    ],
+)
+def test_malay_honorifics_at_the_start_of_a_name_are_left_off(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+    assert only("Foreign Minister Mohamad bin Haji Hasan spoke.").name == "Mohamad Bin Haji Hasan"
+
+
+def test_a_pronoun_that_is_a_family_name_after_a_title() -> None:
+    found = officials("Chinese Ambassador to Vietnam He Wei attended. He said ties were good.")
+    assert {name: o.title for name, o in found.items()} == {"He Wei": "Ambassador to Vietnam"}
+    assert tags_for("Chinese Ambassador He Wei attended. He said ties were good.").aliases == {}
+    assert officials("He Nguyen said so.") == {}
+
+
+def test_a_bodys_name_before_its_acronym_is_not_a_person() -> None:
+    official = only(
+        "Secretary-General of the Community of Portuguese Language Countries (CPLP) Zacarias da Costa"
+        " attended the forum."
+    )
+    assert (official.name, official.title) == (
+        "Zacarias da Costa",
+        "Secretary-General of the Community of Portuguese Language Countries",
+    )
+    assert officials("Delegates of the Mekong River Commission (MRC) met in Vientiane.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "He met Madam Rania Al-Mashat, Minister of Planning, Economic Development and International"
+            " Cooperation.",
+            "Minister of Planning, Economic Development and International Cooperation",
+        ),
+        (
+            "He met Rania Al-Mashat, Minister of Trade, Industry and Energy, in Cairo.",
+            "Minister of Trade, Industry and Energy",
+        ),
+        ("He met Rania Al-Mashat, Minister of Trade, Industry leaders said.", "Minister of Trade"),
+    ],
+)
+def test_a_title_after_the_name_reads_a_bodys_fields_across_commas(text: str, title: str) -> None:
+    assert only(text).title == title
+
+
+def test_a_long_title_may_end_in_a_lower_case_title_word() -> None:
+    official = only("Earlier, the Consul General met Mayor of Sakai city Nagafuji Hideki.")
+    assert (official.name, official.title) == ("Nagafuji Hideki", "Mayor of Sakai city")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "British Minister for the Indo-Pacific Catherine West said so.",
+            "Catherine West",
+            "Minister for the Indo-Pacific",
+        ),
+        (
+            "He met Lord Mayor of the City of London Alastair King, and others.",
+            "Alastair King",
+            "Lord Mayor of the City of London",
+        ),
+        (
+            "Former Foreign Minister Julie Bishop attended.",
+            "Julie Bishop",
+            "Former Minister of Foreign Affairs",
+        ),
+    ],
+)
+def test_a_surname_that_is_a_title_word_ends_a_name(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_a_title_word_before_a_capitalised_word_is_not_a_surname() -> None:
+    found = officials("Prime Minister Hun Manet and King Norodom Sihamoni attended.")
+    assert {name: o.title for name, o in found.items()} == {
+        "Hun Manet": "Prime Minister",
+        "Norodom Sihamoni": "King",
+    }
+    assert tags_for("Minister Catherine West attended. West said so.").aliases == {}
+
+
+def test_a_patronymic_ends_a_name() -> None:
+    official = only("Speaker of the Jogorku Kenesh Nurlanbek Turgunbek uulu hosted a luncheon.")
+    assert (official.name, official.title) == ("Nurlanbek Turgunbek uulu", "Speaker of the Jogorku Kenesh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "He met French Minister for Europe and Foreign Affairs Jean-Noël Barrot in Paris.",
+            "Jean-Noël Barrot",
+            "Minister for Europe and Foreign Affairs",
+        ),
+        (
+            "He met Minister Delegate for Foreign Trade Laurent Saint-Martin in Paris.",
+            "Laurent Saint-Martin",
+            "Minister Delegate for Foreign Trade",
+        ),
+        (
+            "He met Commander of the Royal Brunei Armed Forces Major General Dato Seri Pahlawan Haji"
+            " Khairul Hamed.",
+            "Khairul Hamed",
+            "Commander of the Royal Brunei Armed Forces",
+        ),
+        (
+            "He met Chairman of Samsung Electronics Lee Jae-yong.",
+            "Lee Jae-yong",
+            "Chairman of Samsung Electronics",
+        ),
+    ],
+)
+def test_regions_companies_and_forces_in_a_title(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_a_longer_name_that_starts_with_a_registry_name_is_another_person() -> None:
+    found = officials("Vietnamese Ambassador to Ireland Nguyen Thi Thanh Huong met Nguyen Thi Thanh.")
+    assert list(found) == ["Nguyen Thi Thanh Huong", "Nguyen Thi Thanh"]
+    assert found["Nguyen Thi Thanh Huong"].title == "Ambassador to Ireland"
+    headline = officials("He spoke.", title="To Lam Meets Lao Leader In Vientiane")
+    assert list(headline) == ["To Lam"]
+
+
+def test_a_place_before_a_post_after_and_is_not_a_person() -> None:
+    found = officials("She met Gabriel Martino, Chairman of the chamber, and Buenos Aires Mayor Jorge Macri.")
+    assert {name: o.title for name, o in found.items()} == {
+        "Gabriel Martino": "Chairman of the chamber",
+        "Jorge Macri": "Mayor",
+    }
+
+
+def test_a_vietnamese_given_name_that_is_an_english_word() -> None:
+    found = officials("First Secretary of the Embassy Tran Van An attended. An agreement was signed.")
+    assert {name: o.title for name, o in found.items()} == {"Tran Van An": "First Secretary of the Embassy"}
+    assert tags_for("Deputy Minister Tran Van An spoke. An agreement was signed.").aliases == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Ambassador-designate Park Sung-jin attended.", "Park Sung-jin", "Ambassador-designate"),
+        ("President-elect Jose Antonio Kast spoke.", "Jose Antonio Kast", "President-elect"),
+    ],
+)
+def test_a_designated_or_elected_post_is_a_title(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_tan_sri_is_an_honorific_and_tan_a_family_name() -> None:
+    official = only("“We will cooperate,” said Tan Sri Muhyiddin Yassin, former Prime Minister of Malaysia.")
+    assert (official.name, official.title) == ("Muhyiddin Yassin", "former Prime Minister of Malaysia")
+    found = officials("Ambassador Tan Yang Thai and Tan Sri Dato’ Sri Abdul Wahab Abdullah attended.")
+    assert list(found) == ["Tan Yang Thai", "Abdul Wahab Abdullah"]
+
+
+def test_a_country_in_a_possessive_title_after_the_name() -> None:
+    official = only("He received Ruth Kaye, New Zealand’s Ambassador to Vietnam, on Monday.")
+    assert (official.title, official.country) == ("Ambassador to Vietnam", "NZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "country"),
+    [
+        (
+            "Minister-Chairman of the Committee for Ethnic Minority Affairs Hau A Lenh attended.",
+            "Hau A Lenh",
+            "Minister-Chairman of the Committee for Ethnic Minority Affairs",
+            "VN",
+        ),
+        (
+            "The Laotian Deputy Prime Minister cum Foreign Minister Saleumxay Kommasith attended.",
+            "Saleumxay Kommasith",
+            "Deputy Prime Minister cum Minister of Foreign Affairs",
+            "LA",
+        ),
+    ],
+)
+def test_compound_posts(text: str, name: str, title: str, country: str) -> None:
+    official = only(text)
+    assert (official.name, official.title, official.country) == (name, title, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Vice President of the National Assembly of People’s Power of Cuba Ana María Mari Machado"
+            " attended.",
+            "Ana María Mari Machado",
+            "Vice President of the National Assembly of People’s Power of Cuba",
+        ),
+        (
+            "Deputy Secretary-General of the Community of Portuguese Language Countries (CPLP) Armindo"
+            " Brito Fernandes attended.",
+            "Armindo Brito Fernandes",
+            "Deputy Secretary-General of the Community of Portuguese Language Countries",
+        ),
+        ("Deputy Speaker of the DPR Sufmi Dasco spoke.", "Sufmi Dasco", "Deputy Speaker of the DPR"),
+    ],
+)
+def test_a_deputys_long_title_keeps_its_first_words(text: str, name: str, title: str) -> None:
+    """A deputy is not given the post of the person they deputise for."""
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_a_list_of_ambassadors_each_with_their_country() -> None:
+    found = officials(
+        "Attending were Ambassadors of Japan Ito Naoki, of India Sandeep Arya and of New Zealand"
+        " Caroline Beresford."
+    )
+    assert {name: (o.title, o.country) for name, o in found.items()} == {
+        "Ito Naoki": (None, "JP"),
+        "Sandeep Arya": (None, "IN"),
+        "Caroline Beresford": (None, "NZ"),
+    }
+    assert officials("The minister met Cambodian Ambassadors in Phnom Penh on Monday.") == {}
+
+
+def test_a_ministry_of_many_fields() -> None:
+    official = only(
+        "Moroccan Minister of Agriculture, Maritime Fisheries, Rural Development, Water and Forests Ahmed"
+        " El Bouari received him."
+    )
+    assert (official.name, official.title) == (
+        "Ahmed El Bouari",
+        "Minister of Agriculture, Maritime Fisheries, Rural Development, Water and Forests",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Thai Deputy Prime Minister Police General Patcharawat Wongsuwan attended.",
+            "Patcharawat Wongsuwan",
+            "Deputy Prime Minister",
+        ),
+        (
+            "Thai Defence Minister Air Chief Marshal Sutin Klungsang attended.",
+            "Sutin Klungsang",
+            "Defence Minister",
+        ),
+        ("Minister of Police Senzo Mchunu attended.", "Senzo Mchunu", "Minister of Police"),
+        ("Police Chief Tran Van Nam said so.", "Tran Van Nam", "Police Chief"),
+    ],
+)
+def test_a_services_rank_after_a_post_is_left_off(text: str, name: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title) == (name, title)
+
+
+def test_the_country_before_a_long_title_read_past_a_bodys_words() -> None:
+    official = only("Indonesian Minister of State-Owned Enterprises Erick Thohir attended.")
+    assert (official.title, official.country) == ("Minister of State-Owned Enterprises", "ID")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Canadian Chargé d’Affaires Jane Doe said so.", "Chargé d’Affaires"),
+        ("Canadian Charge d'Affaires Jane Doe said so.", "Charge d'Affaires"),
+        (
+            "Chargé d'Affaires of the Embassy of Canada Jane Doe attended.",
+            "Chargé d'Affaires of the Embassy of Canada",
+        ),
+    ],
+)
+def test_a_charge_daffaires(text: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.title, official.country) == ("Jane Doe", title, "CA")
+    assert only("He was in charge of Tran Van Nam’s team.").title is None
+
+
+def test_a_grand_duke_needs_one_name() -> None:
+    official = only("Grand Duke Henri of Luxembourg welcomed the President.")
+    assert (official.name, official.title) == ("Henri", "Grand Duke")
+
+
+def test_sayyid_is_an_honorific() -> None:
+    official = only("Omani Foreign Minister Sayyid Badr bin Hamad bin Hamood Albusaidi held talks.")
+    assert official.name == "Badr bin Hamad bin Hamood Albusaidi"
+    assert official.title == "Minister of Foreign Affairs"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Prime Minister’s spouse Madam Le Thi Bich Tran visited a school.",
+        "Japanese Prime Minister’s wife Ishiba Yoshiko visited a school.",
+    ],
+)
+def test_a_spouse_is_not_given_the_post_of_the_person_before_the_possessive(text: str) -> None:
+    assert only(text).title is None
+    assert only("The President’s Special Envoy Nguyen Van Thanh said.").title == "President’s Special Envoy"

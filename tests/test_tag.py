@@ -377,3 +377,62 @@ def test_people_are_given_as_the_article_writes_them_and_filed_under_the_registr
     assert [name for name in record["officials"] if "Lula" in name] == ["Luis Inácio Lula da Silva"]
     ho = next((o for o in tags.officials if o.name == "Ho Chi Minh"), None)
     assert ho is None or ho.written is None, "a title is no part of a written name"
+
+
+# -- country words that end a name -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes"),
+    [
+        ("Deputy Minister Nguyen Van Thai said the talks were good.", "Nguyen Van Thai", []),
+        ("He met Le Quang Thai, Ambassador to Laos.", "Le Quang Thai", ["LA"]),
+        ("Malaysian Ambassador to Vietnam Dato’ Tan Yang Thai attended.", "Tan Yang Thai", ["MY"]),
+        ("Vietnamese Ambassador to Côte d’Ivoire Dang Thai Son attended.", "Dang Thai Son", ["CI"]),
+    ],
+)
+def test_a_country_word_that_ends_a_name_is_the_names(text: str, name: str, codes: list[str]) -> None:
+    tags = tags_for(text)
+    assert [o.name for o in tags.officials] == [name]
+    assert tags.country_codes == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Pham Minh Chinh and Thai PM Anutin Charnvirakul met.",
+        "Deputy Minister Nguyen Van Thai said so, and the Thai PM agreed.",
+        "Passengers of Thai Airways praised the new route.",
+        "Party chief To Lam and Thai Prime Minister Anutin Charnvirakul met.",
+    ],
+)
+def test_the_country_word_elsewhere_is_the_country(text: str) -> None:
+    tags = tags_for(text)
+    assert tags.country_codes == ["TH"]
+    assert all("Thai" not in alias for alias in tags.aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("He met Ambassador Nguyen Thi Thai Binh.", ["Nguyen Thi Thai Binh"]),
+        ("Deputy Minister Nguyen Thai Binh said so.", ["Nguyen Thai Binh"]),
+        ("Farmers of Thai Binh province met Nguyen Van Nam.", ["Nguyen Van Nam"]),
+        ("Chairman of the Thai Binh provincial People’s Committee Nguyen Van Hai said.", ["Nguyen Van Hai"]),
+    ],
+)
+def test_a_province_that_ends_a_vietnamese_name_is_the_names(text: str, names: list[str]) -> None:
+    tags = tags_for(text)
+    assert [o.name for o in tags.officials] == names
+    assert tags.country_codes == []
+
+
+@pytest.mark.parametrize(
+    "text", ["They gathered at Ly Thai To Square in Hanoi.", "Le Van Tam Park is in Ho Chi Minh City."]
+)
+def test_a_place_named_after_a_vietnamese_person_is_no_person_nor_country(text: str) -> None:
+    tags = tags_for(text)
+    assert (tags.officials, tags.country_codes) == ([], [])
+    assert [o.name for o in tags_for("He met Nguyen Van Bay, a veteran.").officials] == ["Nguyen Van Bay"]
+    deputy_pm = tags_for("Former Deputy Prime Minister Vu Duc Dam attended.").officials
+    assert [(o.name, o.title) for o in deputy_pm] == [("Vu Duc Dam", "Former Deputy Prime Minister")]

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
 _CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
 _QUOTES = frozenset({'"', "“", "‘", "'"})
+# Words between a title and its place: "Governor of California", "Consul General in Osaka".
+_PLACE_WORDS = frozenset({"of", "in", "to"})
 
 
 def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
@@ -196,11 +198,23 @@ class PeopleFinder:
     # -- full names -------------------------------------------------------------------------
 
     def _registry_mentions(self) -> list[Mention]:
+        doc = self.doc
+        # Where a title-case headline ends: every word is capitalised before it.
+        headline_end = max((end for _start, end in doc.title_case_spans()), default=0)
         return [
             Mention(start, end, name)
             for start, end, _surface, name in self.doc.registry_spans
-            if not self.doc.followed_by_place_suffix(end)
+            if not doc.followed_by_place_suffix(end) and (start < headline_end or not self._name_goes_on(end))
         ]
+
+    def _name_goes_on(self, end: int) -> bool:
+        """A name word follows the name ending at `end`: "Nguyen Thi Thanh Huong" is not the
+        registry's "Nguyen Thi Thanh" (but "To Lam Meets ..." in a title-case headline is)."""
+        doc = self.doc
+        k = doc.token_ending_at(end)
+        if k is None or k + 1 >= len(self.words):
+            return False
+        return doc.adjacent(k, k + 1) and doc.is_name_token(k + 1)
 
     def _pattern_mentions(self, taken: list[tuple[int, int]], registry_names: list[str]) -> list[Mention]:
         """People found from VNA's patterns, outside the spans already taken by the registry
@@ -256,11 +270,20 @@ class PeopleFinder:
 
     def _coordinated(self, i: int, j: int, person_ends: set[int]) -> bool:
         """Tokens [i, j) follow a person's name and "and" (or a comma, when the name is closed
-        by one too): "Ministers Bui Thanh Son and Penny Wong", "... Son, Penny Wong, and ..."."""
-        words, end = self.words, self.doc.end
+        by one too): "Ministers Bui Thanh Son and Penny Wong", "... Son, Penny Wong, and ...";
+        also with their countries: "Ambassadors of Japan Ito Naoki, of India Sandeep Arya"."""
+        words, end, in_gazetteer = self.words, self.doc.end, self.doc.in_gazetteer
+        k = i
+        while k > 0 and in_gazetteer[k - 1]:
+            k -= 1
+        with_country = i - 3 <= k < i and k > 0 and words[k - 1] == "of"
+        if with_country:
+            i = k - 1
         if i < 2:
             return False
         joint = words[i - 1]
+        if with_country and joint == ",":
+            return end(i - 2) in person_ends
         if joint == "and":
             previous = i - 3 if words[i - 2] == "," else i - 2  # "A, B, and C"
             return end(previous) in person_ends
@@ -276,11 +299,34 @@ class PeopleFinder:
             if k >= 0 and words[k] in self.rules.honorifics:
                 before = titles.before(i, titles.closed(j))
                 i += 1
-        if i > 0 and words[i - 1] == "of" and j - i >= 3 and not self._looks_vietnamese(words[i:j]):
-            # "Governor of California Gavin Newsom": the word after "of" is the title's place.
+        if (
+            j - i >= 2
+            and words[i] in self.rules.honorific_openers
+            and words[i + 1] in self.rules.honorific_followers
+        ):
+            # "said Tan Sri Muhyiddin Yassin": a two-word honorific, and no name on its own.
+            if j - i < 4:
+                return None
+            before = before or titles.before(i, titles.closed(j))
+            i += 2
+        if j - i >= 3 and words[i] in self.rules.name_honorifics:
+            # "Sultan Haji Hassanal Bolkiah": the title is read before the honorifics.
+            before = before or titles.before(i, titles.closed(j))
+            while j - i >= 3 and words[i] in self.rules.name_honorifics:
+                i += 1
+        if self._after_place_word(i) and not self._looks_vietnamese(words[i:j]):
+            # "Governor of California Gavin Newsom", "Consul General in Osaka Ngo Trinh Ha",
+            # "Chairman of the Mazhilis Yerlan Koshanov": the word after "of" is the title's place.
             with_place = titles.before_with_place(i)
             if with_place.text:
-                i, before = i + 1, with_place
+                if j - i < 3:
+                    return None  # "the Governor of Xieng Khouang thanked ...": a place alone
+                # The place is one word, or all before a Vietnamese name ("in Kuala Lumpur Tran
+                # Quoc Thuy"); its title runs to the place's last word.
+                k = next((k for k in range(i + 1, j - 2) if self._looks_vietnamese(words[k:j])), i + 1)
+                if k > i + 1:
+                    with_place = titles.before_with_place(i, k)
+                i, before = k, with_place
         start, end = doc.starts[i], doc.end(j - 1)
         name = " ".join(self.text[start:end].split())
         name_words = name.split()
@@ -305,7 +351,10 @@ class PeopleFinder:
         vietnamese = 3 <= len(name_words) <= 4 and self._looks_vietnamese(name_words) and not quoted
         # Another form of a name already found: "Carlos do Rosario", "Esperanca Bias".
         if not (
-            evidence or vietnamese or self._coordinated(i, j, person_ends) or known.other_form_of(name_words)
+            evidence
+            or vietnamese
+            or (self._coordinated(i, j, person_ends) and not self._before_a_post(j))
+            or known.other_form_of(name_words)
         ):
             return None
         if len(name_words) == 1 and not title:
@@ -313,6 +362,21 @@ class PeopleFinder:
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
+
+    def _before_a_post(self, j: int) -> bool:
+        """A post's head follows the run ending before token j: "... and Buenos Aires Mayor Jorge
+        Macri" (the run is the post's place)."""
+        words = self.words
+        return j < len(words) and words[j] in self.rules.post_heads and self.doc.adjacent(j - 1, j)
+
+    def _after_place_word(self, i: int) -> bool:
+        """Token i follows "of", "in", "to" or "of the": the place of a title may start there."""
+        words = self.words
+        if i < 1:
+            return False
+        if words[i - 1] == "the":
+            return i > 1 and words[i - 2] == "of"
+        return words[i - 1] in _PLACE_WORDS
 
     def _cued(self, i: int, j: int) -> bool:
         """ "congratulated X on ...", "a message to X, ...": a name that needs no title."""
@@ -334,7 +398,11 @@ class PeopleFinder:
             return i  # most calls: a capitalised word that is not a name's
         line_starts, n = self.doc.line_starts, len(words)
         j = i + 2 if initial else i + 1
-        place_suffixes = self.rules.run_breaking_places
+        place_suffixes = (
+            self.rules.vietnamese_run_breaking_places
+            if words[i] in self.rules.vn_surnames
+            else self.rules.run_breaking_places
+        )
         while j < n and j not in line_starts:
             if len(words[j]) == 1 and self._initial_at(j):
                 j += 2
@@ -344,6 +412,13 @@ class PeopleFinder:
             if is_name(j):
                 j += 1
                 continue
+            if words[j] in self.rules.vietnamese_name_words and words[i] in self.rules.vn_surnames:
+                j += 1  # "Tran Van An"
+                continue
+            if (words[j] in self.rules.surname_title_words and self._ends_phrase(j)) or (
+                words[j] in self.rules.final_particles and j - i >= 2
+            ):
+                return j + 1  # "Catherine West said", "Nurlanbek Turgunbek uulu"
             k = j
             while k < n and words[k] in particles:
                 k += 1
@@ -353,14 +428,20 @@ class PeopleFinder:
                 break
         return j
 
+    def _ends_phrase(self, j: int) -> bool:
+        """No capitalised word follows token j on its line: "West" ends "Catherine West said"."""
+        k = j + 1
+        return k >= len(self.words) or k in self.doc.line_starts or not self.words[k][:1].isupper()
+
     def _common_word_name_at(self, j: int) -> bool:
-        """A month or weekday that is a given name: right after a title, before a name word
-        ("Ambassador June Ko"), never at the start of a sentence ("On Monday Nguyen ...")."""
+        """A month, weekday or pronoun that is a name: right after a title or the country that
+        ends one, before a name word ("Ambassador June Ko", "Ambassador to Vietnam He Wei"),
+        never at the start of a sentence ("On Monday Nguyen ...")."""
         words, rules = self.words, self.rules
         return (
             words[j] in rules.common_word_names
             and j > 0
-            and words[j - 1] in rules.heads
+            and (words[j - 1] in rules.heads or self.doc.in_gazetteer[j - 1])
             and j + 1 < len(words)
             and self.doc.is_name_token(j + 1)
         )

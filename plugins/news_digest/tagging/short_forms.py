@@ -50,8 +50,8 @@ class ShortForms:
         by_short: dict[str, list[str]] = {}
         for person in found.people.values():
             by_short.setdefault(self.short_form(person), []).append(person.name)
-        title_words = self.rules.title_words
-        shorts = sorted((s for s in by_short if " " in s or s not in title_words), key=lambda s: -len(s))
+        never = self.rules.never_short_forms
+        shorts = sorted((s for s in by_short if " " in s or s not in never), key=lambda s: -len(s))
         if not shorts:
             return
         doc = self.doc
@@ -81,7 +81,7 @@ class ShortForms:
             while i < len(named) and named[i].start < doc.starts[k]:
                 latest[named[i].name] = named[i].start
                 i += 1
-            if taken[k]:
+            if taken[k] or doc.in_gazetteer[k]:  # "Thai" of "the Thai PM" is no one's short form
                 continue
             words = self._form_at(k, by_first[self.words[k]])
             if words is None:

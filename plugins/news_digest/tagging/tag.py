@@ -34,6 +34,8 @@ _TOKEN = (
 _TOKEN_AND_SPACE = re.compile(rf"(?:{_TOKEN})\s*+")
 # Words before a country name that make it the country, not a person: "visited Jordan".
 _COUNTRY_CUES = {"of", "in", "to", "from", "with", "visit", "visited", "visits", "visiting", "and"}
+# A body's acronym in brackets: "(CPLP)", "(WHO)"; not a photo's side "(R)".
+_ACRONYM = re.compile(r"\([A-Z][A-Z&-]*[A-Z]\)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
@@ -98,6 +100,83 @@ class ArticleTagger:
         # Tokens inside a country, organisation or excluded place: never part of a name.
         spans = [(s, e) for s, e, _surface, _key in self.country_spans + self.org_spans] + self.excluded_spans
         self.in_gazetteer = self.token_flags(spans)
+        in_names = tuple(word + " " for word in self.rules.country_words_in_names)
+        if any(span[2] in self.rules.country_words_in_names for span in self.country_spans):
+            self._country_words_in_names()
+        if any(self.text.startswith(in_names, start) for start, _end in self.excluded_spans):
+            self._places_in_names(in_names)
+
+    def _country_words_in_names(self) -> None:
+        """A country word inside a name is the name's, not a country: at its end after two name
+        words ("Nguyen Van Thai said"), or between a Vietnamese family name and a name word
+        ("Dang Thai Son")."""
+        words, n = self.words, len(self.words)
+        kept = []
+        for span in self.country_spans:
+            k = self.token_starting_at(span[0]) if span[2] in self.rules.country_words_in_names else None
+            if k is None:
+                kept.append(span)
+                continue
+            ends_a_name = (
+                k >= 2
+                and self._plain_name_word(k - 2)
+                and self._plain_name_word(k - 1)
+                and self.adjacent(k - 2, k - 1)
+                and self.adjacent(k - 1, k)
+                and not (k + 1 < n and self.adjacent(k, k + 1) and words[k + 1][:1].isupper())
+            )
+            inside_a_name = (
+                k >= 1
+                and k + 1 < n
+                and words[k - 1] in self.rules.vn_surnames
+                and self._plain_name_word(k - 1)
+                and self._plain_name_word(k + 1)
+                and len(words[k + 1]) <= 7
+                and self.adjacent(k - 1, k)
+                and self.adjacent(k, k + 1)
+            )
+            if ends_a_name or inside_a_name:
+                self.in_gazetteer[k] = False
+            else:
+                kept.append(span)
+        self.country_spans = kept
+        self.country_starts = [span[0] for span in kept]
+
+    def _places_in_names(self, in_names: tuple[str, ...]) -> None:
+        """ "Ambassador Nguyen Thi Thai Binh": a place of two words that starts with a country
+        word, right after a Vietnamese family name (and a middle name) and ending the phrase, is
+        the rest of the name, not the province ("Thai Binh province", "of Thai Binh" are)."""
+        words, n, kept = self.words, len(self.words), []
+        for start, end in self.excluded_spans:
+            k, last = self.token_starting_at(start), self.token_ending_at(end)
+            if k is None or last != k + 1 or not self.text.startswith(in_names, start) or k < 1:
+                kept.append((start, end))
+                continue
+            first = k - 1 if words[k - 1] in self.rules.vn_surnames or k < 2 else k - 2
+            after = last + 1
+            if (
+                words[first] in self.rules.vn_surnames
+                and all(self._plain_name_word(m) and self.adjacent(m, m + 1) for m in range(first, k))
+                and not (
+                    after < n
+                    and self.adjacent(last, after)
+                    and (words[after][:1].isupper() or words[after] in self.rules.place_suffixes)
+                )
+            ):
+                self.in_gazetteer[k] = self.in_gazetteer[last] = False
+            else:
+                kept.append((start, end))
+        self.excluded_spans = kept
+
+    def _plain_name_word(self, k: int) -> bool:
+        """Token k is a capitalised word of letters, of no title, country or organisation."""
+        word = self.words[k]
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and word not in self.rules.never_names
+            and not self.in_gazetteer[k]
+        )
 
     def title_case_spans(self) -> list[tuple[int, int]]:
         """The headline, when it is Written Like This (title case): every word is capitalised
@@ -171,11 +250,14 @@ class ArticleTagger:
 
     def names_a_body(self, j: int) -> bool:
         """The name ending before token j is the start of a body's name: "Quang Ninh Provincial
-        Party Committee", "Brown Group" (a title word that heads no title follows it)."""
+        Party Committee", "Brown Group" (a title word that heads no title follows it), or a body's
+        whole name: "Portuguese Language Countries (CPLP)" (its acronym follows it)."""
         words = self.words
         if j >= len(words) or j in self.line_starts or not self.adjacent(j - 1, j):
             return False
         word = words[j]
+        if word[:1] == "(":
+            return _ACRONYM.fullmatch(word) is not None
         return word[:1].isupper() and word in self.rules.title_words and word not in self.rules.heads
 
     def followed_by_place_suffix(self, end: int) -> bool:

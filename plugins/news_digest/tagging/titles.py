@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from news_digest.tagging.tag import ArticleTagger
 
 _MAX_TITLE_TOKENS = 24
-_MAX_TITLE_AFTER = 20
+_MAX_TITLE_AFTER = 40
 _POSSESSIVES = frozenset({"’s", "'s"})
 # Tokens that close an appositive name: "..., Park Noh-wan, in recognition".
 _CLOSERS = frozenset({",", ".", ";", ":", "(", ")", "!", "?"})
@@ -80,10 +80,11 @@ class TitleReader:
                     return relaxed
         return title
 
-    def before_with_place(self, i: int) -> Title:
-        """The title ending with token i, a place after "of": "Governor of California"."""
+    def before_with_place(self, i: int, end: int | None = None) -> Title:
+        """The title ending with the place of tokens [i, end) (one token by default) after "of":
+        "Governor of California", "Ambassador in Kuala Lumpur"."""
         j = self._walk(i, relaxed=False)
-        return self.describe(self._after_other_title(j, i), i + 1) if j < i else NO_TITLE
+        return self.describe(self._after_other_title(j, i), end or i + 1) if j < i else NO_TITLE
 
     def only_ranks(self, title: str) -> bool:
         """ "Senior Lieutenant General": a rank, not a post (a post after the name is better)."""
@@ -97,7 +98,7 @@ class TitleReader:
             self.rules.connectors,
             doc.in_gazetteer,
         )
-        line_starts = doc.line_starts
+        line_starts, lower_case = doc.line_starts, self.rules.lower_case_title_words
         j = i
         while j > 0 and i - j < _MAX_TITLE_TOKENS:
             word = words[j - 1]
@@ -106,7 +107,7 @@ class TitleReader:
             if (
                 word in title_words
                 or word in connectors
-                or (word[:1].islower() and word.capitalize() in title_words)  # "spokesman"
+                or word in lower_case  # "spokesman"
                 or (word == "," and self._comma_in_a_body(j - 1, i))
                 or word in _POSSESSIVES
                 or word.startswith("(")
@@ -139,8 +140,15 @@ class TitleReader:
         words, rules, in_gazetteer = self.words, self.rules, self.doc.in_gazetteer
         # The body's name ends right before the person's: "... of Cuba Esteban", never "... in
         # Abu Dhabi" (a place after another person's name).
-        if not (in_gazetteer[i - 1] or words[i - 1] in rules.title_words):
-            return None
+        last = words[i - 1]
+        if not (
+            in_gazetteer[i - 1]
+            or last in rules.title_words
+            or last in rules.lower_case_title_words
+            or last[:1] == "("
+            or (last.isupper() and last.isalpha() and len(last) > 1)
+        ):
+            return None  # (or its acronym: "... Countries (CPLP) Zacarias da Costa", "of the DPR")
         for head in range(i - 1, j - 1, -1):
             if words[head] not in rules.heads or words[head] in rules.honorifics:
                 continue
@@ -155,6 +163,9 @@ class TitleReader:
                 ):
                     break
             else:
+                # With the title words right before it: "Vice President of ...", not "President".
+                while head > j and (words[head - 1] in rules.title_words or in_gazetteer[head - 1]):
+                    head -= 1
                 return head
         return None
 
@@ -209,12 +220,14 @@ class TitleReader:
         """The title starting at token j (after "the", "new"), up to the end of its phrase;
         `closed`: only when punctuation or a line end ends it, not a lower-case word."""
         words, rules, n = self.words, self.rules, len(self.words)
-        while j < n and (words[j] in _ARTICLES or words[j] in rules.not_role_words):
-            j += 1
+        while j < n and (
+            words[j] in _ARTICLES or (words[j] in rules.not_role_words and not self.doc.in_gazetteer[j])
+        ):
+            j += 1  # (but "New" of "New Zealand's Ambassador" is the country's)
         if j >= n or not (
             self._is_head(words[j])
             or words[j] in rules.title_words
-            or words[j].capitalize() in rules.title_words  # "former Vice President"
+            or words[j] in rules.lower_case_title_words  # "former Vice President"
             or self.doc.in_gazetteer[j]
         ):
             return NO_TITLE
@@ -222,13 +235,16 @@ class TitleReader:
         last_of = None
         while j < n and j - start < _MAX_TITLE_AFTER:
             word = words[j]
+            if word == "," and self._comma_in_a_body_ahead(j):
+                j += 1
+                continue
             if word in _TITLE_STOPS or (j > start and self.line_break(j - 1, j)):
                 break
             if (
                 word[:1].islower()
                 and word not in rules.connectors
                 and not self._is_head(word)
-                and word.capitalize() not in rules.title_words
+                and word not in rules.lower_case_title_words
                 and not self.doc.in_gazetteer[j]  # "Côte d'Ivoire"
             ):
                 # "as Prime Minister of the African country": the phrase after the last "of"
@@ -246,6 +262,27 @@ class TitleReader:
             j += 1
         return self.describe(start, j)
 
+    def _comma_in_a_body_ahead(self, k: int) -> bool:
+        """The comma at token k lists a body's fields in a title read forwards ("Minister of
+        Planning, Economic Development and International Cooperation."): title words, not heads,
+        on both sides of it, and only title words, connectors and places after it up to the end of
+        the phrase."""
+        words, rules, n = self.words, self.rules, len(self.words)
+        if k < 1 or k + 1 >= n or self.line_break(k, k + 1):
+            return False
+        if words[k - 1] not in rules.title_words or words[k - 1] in rules.any_case_heads:
+            return False
+        end = min(n, k + _MAX_TITLE_AFTER)
+        for m in range(k + 1, end):
+            word = words[m]
+            if word in _TITLE_STOPS or self.line_break(m - 1, m):
+                return m > k + 1
+            if word in rules.any_case_heads or not (
+                word in rules.title_words or word in rules.connectors or self.doc.in_gazetteer[m]
+            ):
+                return False
+        return end == n
+
     def _starts_a_name(self, j: int) -> bool:
         """Token j is a capitalised word of no title or place, and a second one follows."""
         doc = self.doc
@@ -260,6 +297,25 @@ class TitleReader:
         return word in self.rules.any_case_heads
 
     # -- the title's words ----------------------------------------------------------------
+
+    def _plural_of_a_country(self, j: int, i: int) -> bool:
+        """Tokens [j, i) end with a plural title, "of" and a country: "Ambassadors of Japan"."""
+        k, in_gazetteer = i, self.doc.in_gazetteer
+        while k > j and in_gazetteer[k - 1]:
+            k -= 1
+        return (
+            j <= k - 2 < i - 1 and self.words[k - 1] == "of" and self.words[k - 2] in self.rules.plural_titles
+        )
+
+    def _plural_post(self, j: int, i: int) -> bool:
+        """Tokens [j, i) name a post in the plural ("Prime Ministers A, B and C": whose post is
+        which?), not in a body's name after "of" ("Chairman of the Council of Ministers")."""
+        for word in self.words[j:i]:
+            if word == "of":
+                return False
+            if word in self.rules.plural_titles:
+                return True
+        return False
 
     def describe(self, j: int, i: int) -> Title:
         """The title of tokens [j, i) and the person's country: the first country it names
@@ -287,10 +343,12 @@ class TitleReader:
             not rules.heads.isdisjoint(words[j:i])
             or words[i - 1] in rules.honorifics
             or words[i - 1] in rules.plural_titles
+            or self._plural_of_a_country(j, i)
         )
-        # Drop what is not the role at both ends: "his Singaporean counterpart Dr".
+        # Drop what is not the role at both ends: "his Singaporean counterpart Dr", "Meeting".
         while j < i and (
-            words[j] in rules.connectors
+            words[j] in rules.event_words
+            or words[j] in rules.connectors
             or words[j] in _POSSESSIVES
             or words[j].startswith("(")
             or words[j] in rules.not_role_words
@@ -305,11 +363,25 @@ class TitleReader:
             or words[i - 1] in rules.honorifics
         ):
             i -= 1
+        if i > j and words[i - 1] in rules.event_words:
+            return Title(None, country, False)  # "the Foreign Ministers' Meeting in": an event
+        if i > j and words[i - 1] in _POSSESSIVES:
+            return Title(None, country, True)  # "the Prime Minister's spouse Madam ...": his post
         if rules.role_heads.isdisjoint(words[j:i]):
             return Title(None, country, titled)
+        if self._plural_post(j, i):
+            return Title(None, country, True)
         # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
         k = i
-        while k > j and (words[k - 1] in rules.ranks or words[k - 1] in rules.connectors):
+        while k > j and (
+            words[k - 1] in rules.ranks
+            or words[k - 1] in rules.connectors
+            or (  # "Police General", "Air Chief Marshal"
+                words[k - 1] in rules.rank_services
+                and k < i
+                and (words[k] in rules.ranks or words[k] in rules.rank_services)
+            )
+        ):
             k -= 1
         if k < i and not rules.post_heads.isdisjoint(words[j:k]):
             i = k
