@@ -48,7 +48,7 @@ PHASES = [
     ("  clean (clean.extract)", "news_digest/extract/clean.py", "extract"),
     ("    find_date", "news_digest/extract/clean.py", "find_date"),
     ("  tag (tag.tag)", "news_digest/tagging/tag.py", "tag"),
-    ("    ArticleTagger.__init__ (tokens, gazetteer scans)", "news_digest/tagging/tag.py", "__init__"),
+    ("    Document.__init__ (tokens, gazetteer scans)", "news_digest/tagging/document.py", "__init__"),
     ("      tokenize", "news_digest/tagging/tag.py", "tokenize"),
     ("    people (PeopleFinder.find)", "news_digest/tagging/people.py", "find"),
     ("      _pattern_mentions", "news_digest/tagging/people.py", "_pattern_mentions"),

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from news_digest.article import Tags
 from news_digest.cli import extraction_record
 from news_digest.extract.clean import extract
-from news_digest.tagging.tag import _TOKEN, tag, tokenize
+from news_digest.tagging.document import _TOKEN, tokenize
+from news_digest.tagging.tag import tag
 
 TOKEN = re.compile(_TOKEN)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from news_digest.posts.importer import find_seeds, process_seed
 from news_digest.tagging.gazetteer import gazetteer
 from news_digest.tagging.name_rules import name_rules
-from news_digest.tagging.people import guess_name_order
+from news_digest.tagging.names import guess_name_order
 
 log = logging.getLogger(__name__)
 

@@ -69,8 +69,6 @@ def name_rules() -> NameRules:
     title_words = frozenset(names["title_words"]) | heads
     particles = frozenset(names["name_particles"])
     common = frozenset(names["common_word_names"])
-    appointment = "|".join(map(re.escape, names["appointment_words"]))
-    verbs = "|".join(map(re.escape, names["appointment_verbs"]))
     any_case = heads | {h.lower() for h in heads}
     honorifics = frozenset(names["honorifics"])
     ranks = frozenset(names["ranks"])
@@ -115,14 +113,22 @@ def name_rules() -> NameRules:
         name_honorifics=frozenset(names["name_honorifics"]),
         not_role_words=frozenset(names["not_role_words"]),
         single_name_heads=frozenset(names["single_name_heads"]),
-        appointment=re.compile(
-            rf"(?:\s+on\s+(?:the\s+occasion\s+of\s+)?(?:his|her|their)\s+(?:{appointment})\s+as"
-            rf"|\s*,\s+who\s+(?:was|has\s+been|had\s+been|is)\s+(?:newly\s+)?(?:{verbs})(?:\s+as)?)"
-            r"\s+(?:the\s+)?(?:(?:new|next)\s+)?"
-        ),
+        appointment=_appointment_pattern(names),
         person_cue=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names["person_cues"])) + r")\s+$"),
         place_prepositions=frozenset(names["place_prepositions"]),
         posting=re.compile(r"\b(?:" + "|".join(map(re.escape, names["posting_words"])) + r")\s+(?:the\s+)?$"),
+    )
+
+
+def _appointment_pattern(names: dict) -> re.Pattern[str]:
+    """What comes between a name and the post it is given: "on her appointment as (the new)",
+    ", who was elected (as)"."""
+    appointment = "|".join(map(re.escape, names["appointment_words"]))
+    verbs = "|".join(map(re.escape, names["appointment_verbs"]))
+    return re.compile(
+        rf"(?:\s+on\s+(?:the\s+occasion\s+of\s+)?(?:his|her|their)\s+(?:{appointment})\s+as"
+        rf"|\s*,\s+who\s+(?:was|has\s+been|had\s+been|is)\s+(?:newly\s+)?(?:{verbs})(?:\s+as)?)"
+        r"\s+(?:the\s+)?(?:(?:new|next)\s+)?"
     )
 
 

@@ -2,23 +2,19 @@
 name, "Name, Title ...", Vietnamese full names), with the short forms VNA uses later in the text
 ("Chinh", "PM Chinh") and role phrases ("the Vietnamese PM") resolved back to the full name.
 
-Works on the token stream of `tag.ArticleTagger`; `PeopleFinder.find` is the entry point. Titles
+Works on the token stream of `document.Document`; `PeopleFinder.find` is the entry point. Titles
 are read by `titles.py`, short forms resolved by `short_forms.py`.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from typing import TYPE_CHECKING
-
+from news_digest.tagging.document import Document
 from news_digest.tagging.gazetteer import HOME_COUNTRY, Person
 from news_digest.tagging.mentions import Found, Mention
-from news_digest.tagging.name_rules import NameRules
+from news_digest.tagging.names import KnownNames, fuller_names, guess_name_order, longer_names
+from news_digest.tagging.roles import Title
 from news_digest.tagging.short_forms import ShortForms
-from news_digest.tagging.titles import Title, TitleReader
-
-if TYPE_CHECKING:
-    from news_digest.tagging.tag import ArticleTagger
+from news_digest.tagging.titles import TitleReader
 
 # Tokens after a name that close it, for a name after a cue word ("congratulated X on ...").
 _CUE_CLOSERS = frozenset({",", ".", "on", "who", "(", ";"})
@@ -27,118 +23,10 @@ _QUOTES = frozenset({'"', "“", "‘", "'"})
 _PLACE_WORDS = frozenset({"of", "in", "to"})
 
 
-def _longer_names(names: list[str]) -> dict[tuple[str, ...], str]:
-    """The first of `names` that starts or ends with more words, for each run of words that
-    begins or ends one of them: "Mohamad Bin Haji" -> "Mohamad Bin Haji Hasan"."""
-    longer: dict[tuple[str, ...], str] = {}
-    for name in names:
-        words = tuple(name.split())
-        for n in range(1, len(words)):
-            longer.setdefault(words[:n], name)
-            longer.setdefault(words[-n:], name)
-    return longer
-
-
-def _plain(name: str) -> str:
-    """The name without accents: "Esperança" and "Esperanca" are one person's."""
-    if name.isascii():
-        return name
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
-def _fuller_name(name: str, names: list[str]) -> str | None:
-    """The first other name in `names` that is this one with the accents left off or put on
-    (one that comes before it in `names`), or with the same first and last words and more in
-    between ("Carlos do Rosario" is "Carlos Agostinho do Rosario")."""
-    earlier = True  # the spelling met first is kept
-    for other in names:
-        if other == name:
-            earlier = False
-            continue
-        if earlier and len(other) == len(name) and _plain(other) == _plain(name):
-            return other
-        if _is_longer_form(name, other):
-            return other
-    return None
-
-
-def _is_longer_form(name: str, other: str) -> bool:
-    """`other` has the same first and last words as `name` and more words in between."""
-    words = name.split()
-    if len(other) <= len(name) or len(words) < 2:
-        return False
-    if not (other.startswith(words[0] + " ") and other.endswith(" " + words[-1])):
-        return False
-    rest = iter(other.split())
-    return all(word in rest for word in words)  # a subsequence, in order
-
-
-def _fuller_names(names: list[str]) -> dict[str, str | None]:
-    """`_fuller_name(name, names)` of every name, from the names grouped by their plain form and
-    by their first and last words: linear however many names an article has (comparing each
-    name with all the others took minutes for thousands)."""
-    first_index: dict[str, int] = {}
-    by_plain: dict[str, list[str]] = {}
-    by_ends: dict[tuple[str, str], list[str]] = {}
-    for name in names:
-        if name in first_index:
-            continue
-        first_index[name] = len(first_index)
-        words = name.split()
-        by_plain.setdefault(_plain(name), []).append(name)
-        by_ends.setdefault((words[0], words[-1]), []).append(name)
-    found: dict[str, str | None] = {}
-    for name, index in first_index.items():
-        words = name.split()
-        same = [o for o in by_plain[_plain(name)] if first_index[o] < index and len(o) == len(name)]
-        longer = [o for o in by_ends[(words[0], words[-1])] if _is_longer_form(name, o)]
-        candidates = [*same, *longer]
-        found[name] = min(candidates, key=first_index.__getitem__) if candidates else None
-    return found
-
-
-class KnownNames:
-    """The names found so far in an article, for another form of one of them met later."""
-
-    def __init__(self, names: list[str]) -> None:
-        self.plain: set[str] = set()
-        self.by_first: dict[str, list[str]] = {}
-        for name in dict.fromkeys(names):
-            self.add(name)
-
-    def add(self, name: str) -> None:
-        self.plain.add(_plain(name))
-        self.by_first.setdefault(name.split()[0], []).append(name)
-
-    def other_form_of(self, words: list[str]) -> bool:
-        """ "Esperanca Bias" after "Esperança Bias", "Carlos do Rosario" after "Carlos
-        Agostinho do Rosario"."""
-        if len(words) < 2:
-            return False
-        name = " ".join(words)
-        if _plain(name) in self.plain:
-            return True
-        return any(_fuller_name(name, [other]) for other in self.by_first.get(words[0], ()))
-
-
-def guess_name_order(name: str, country: str | None, rules: NameRules) -> str:
-    """The registry's `name_order` of a name not in it, from its words (see people.toml)."""
-    words = name.split()
-    if len(words) == 1:
-        return "mononym"
-    if any(w.lower() in ("bin", "binti", "bint") for w in words):
-        return "malay"
-    if words[0] in rules.vn_surnames and country in (None, HOME_COUNTRY):
-        return "vietnamese"
-    if words[0] in rules.cn_surnames and len(words) <= 3:
-        return "chinese"
-    return "western"
-
-
 class PeopleFinder:
-    """Finds the people of one article in the tokens of its `ArticleTagger`."""
+    """Finds the people of one article in the tokens of its `Document`."""
 
-    def __init__(self, doc: ArticleTagger) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.gaz = doc.gaz
         self.rules = doc.rules
@@ -154,10 +42,10 @@ class PeopleFinder:
             found.people[mention.name] = self.gaz.people[mention.name]
         # A pattern name that is part of another found name is an alias of it ("Mohamad Bin Haji").
         names = list(found.people) + list(dict.fromkeys(m.name for m in patterned))
-        longer_names = _longer_names(names)
-        other_forms = _fuller_names(names)
+        longer_of = longer_names(names)
+        other_forms = fuller_names(names)
         fuller = {
-            name: longer_names.get(tuple(name.split())) or other_forms[name]
+            name: longer_of.get(tuple(name.split())) or other_forms[name]
             for name in names[len(found.people) :]
         }
         for mention in patterned:
@@ -292,41 +180,14 @@ class PeopleFinder:
     def _pattern_mention(self, i: int, j: int, person_ends: set[int], known: KnownNames) -> Mention | None:
         """The person named by tokens [i, j), if VNA's patterns say it is one."""
         doc, words, titles = self.doc, self.words, self.titles
-        before = None
-        # "Dato' Sri Tiong King Sing": "Sri" after a Malay honorific is part of it.
-        if j - i >= 3 and words[i] in self.rules.honorific_followers:
-            k = i - 2 if words[i - 1] in ("'", "’") else i - 1  # "Dato" "'" "Sri"
-            if k >= 0 and words[k] in self.rules.honorifics:
-                before = titles.before(i, titles.closed(j))
-                i += 1
-        if (
-            j - i >= 2
-            and words[i] in self.rules.honorific_openers
-            and words[i + 1] in self.rules.honorific_followers
-        ):
-            # "said Tan Sri Muhyiddin Yassin": a two-word honorific, and no name on its own.
-            if j - i < 4:
-                return None
-            before = before or titles.before(i, titles.closed(j))
-            i += 2
-        if j - i >= 3 and words[i] in self.rules.name_honorifics:
-            # "Sultan Haji Hassanal Bolkiah": the title is read before the honorifics.
-            before = before or titles.before(i, titles.closed(j))
-            while j - i >= 3 and words[i] in self.rules.name_honorifics:
-                i += 1
-        if self._after_place_word(i) and not self._looks_vietnamese(words[i:j]):
-            # "Governor of California Gavin Newsom", "Consul General in Osaka Ngo Trinh Ha",
-            # "Chairman of the Mazhilis Yerlan Koshanov": the word after "of" is the title's place.
-            with_place = titles.before_with_place(i)
-            if with_place.text:
-                if j - i < 3:
-                    return None  # "the Governor of Xieng Khouang thanked ...": a place alone
-                # The place is one word, or all before a Vietnamese name ("in Kuala Lumpur Tran
-                # Quoc Thuy"); its title runs to the place's last word.
-                k = next((k for k in range(i + 1, j - 2) if self._looks_vietnamese(words[k:j])), i + 1)
-                if k > i + 1:
-                    with_place = titles.before_with_place(i, k)
-                i, before = k, with_place
+        opened = self._past_honorifics(i, j)
+        if opened is None:
+            return None
+        i, before = opened
+        placed = self._past_title_place(i, j, before)
+        if placed is None:
+            return None
+        i, before = placed
         start, end = doc.starts[i], doc.end(j - 1)
         name = " ".join(self.text[start:end].split())
         name_words = name.split()
@@ -362,6 +223,49 @@ class PeopleFinder:
         if country is None and self._looks_vietnamese(name_words):
             country = HOME_COUNTRY
         return Mention(start, end, name, title, country)
+
+    def _past_honorifics(self, i: int, j: int) -> tuple[int, Title | None] | None:
+        """Where the name in tokens [i, j) starts after the honorifics that open it, with the
+        title read before them; None when too little is left for a name."""
+        words, titles, rules = self.words, self.titles, self.rules
+        before = None
+        # "Dato' Sri Tiong King Sing": "Sri" after a Malay honorific is part of it.
+        if j - i >= 3 and words[i] in rules.honorific_followers:
+            k = i - 2 if words[i - 1] in ("'", "’") else i - 1  # "Dato" "'" "Sri"
+            if k >= 0 and words[k] in rules.honorifics:
+                before = titles.before(i, titles.closed(j))
+                i += 1
+        if j - i >= 2 and words[i] in rules.honorific_openers and words[i + 1] in rules.honorific_followers:
+            # "said Tan Sri Muhyiddin Yassin": a two-word honorific, and no name on its own.
+            if j - i < 4:
+                return None
+            before = before or titles.before(i, titles.closed(j))
+            i += 2
+        if j - i >= 3 and words[i] in rules.name_honorifics:
+            # "Sultan Haji Hassanal Bolkiah": the title is read before the honorifics.
+            before = before or titles.before(i, titles.closed(j))
+            while j - i >= 3 and words[i] in rules.name_honorifics:
+                i += 1
+        return i, before
+
+    def _past_title_place(self, i: int, j: int, before: Title | None) -> tuple[int, Title | None] | None:
+        """Where the name in tokens [i, j) starts after the place of a title before it ("Governor
+        of California Gavin Newsom", "Consul General in Osaka Ngo Trinh Ha", "Chairman of the
+        Mazhilis Yerlan Koshanov"), with that title; None when the place is all there is."""
+        words, titles = self.words, self.titles
+        if not self._after_place_word(i) or self._looks_vietnamese(words[i:j]):
+            return i, before
+        with_place = titles.before_with_place(i)
+        if not with_place.text:
+            return i, before
+        if j - i < 3:
+            return None  # "the Governor of Xieng Khouang thanked ...": a place alone
+        # The place is one word, or all before a Vietnamese name ("in Kuala Lumpur Tran Quoc
+        # Thuy"); its title runs to the place's last word.
+        k = next((k for k in range(i + 1, j - 2) if self._looks_vietnamese(words[k:j])), i + 1)
+        if k > i + 1:
+            with_place = titles.before_with_place(i, k)
+        return k, with_place
 
     def _before_a_post(self, j: int) -> bool:
         """A post's head follows the run ending before token j: "... and Buenos Aires Mayor Jorge

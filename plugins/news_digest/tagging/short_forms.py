@@ -6,21 +6,18 @@ an alias only when it names one person."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from news_digest.tagging.document import Document
+from news_digest.tagging.gazetteer import Person
 from news_digest.tagging.mentions import Found, Mention
 from news_digest.tagging.name_rules import SENTENCE_END, expand
-
-if TYPE_CHECKING:
-    from news_digest.tagging.gazetteer import Person
-    from news_digest.tagging.tag import ArticleTagger
-    from news_digest.tagging.titles import TitleReader
+from news_digest.tagging.titles import TitleReader
 
 
 class ShortForms:
     """Finds the short forms and role phrases of one article's people."""
 
-    def __init__(self, doc: ArticleTagger, titles: TitleReader) -> None:
+    def __init__(self, doc: Document, titles: TitleReader) -> None:
         self.doc = doc
         self.rules = doc.rules
         self.words = doc.words

@@ -8,14 +8,11 @@ A role is only what the article says of that person: honorifics (Dr, H.E., Dato'
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from news_digest.tagging.tag import ArticleTagger
+from news_digest.tagging.document import Document
+from news_digest.tagging.roles import NO_TITLE, POSSESSIVES, Roles, Title
 
 _MAX_TITLE_TOKENS = 24
 _MAX_TITLE_AFTER = 40
-_POSSESSIVES = frozenset({"’s", "'s"})
 # Tokens that close an appositive name: "..., Park Noh-wan, in recognition".
 _CLOSERS = frozenset({",", ".", ";", ":", "(", ")", "!", "?"})
 # Tokens that end a title read forwards.
@@ -26,23 +23,15 @@ _OF_WORDS = frozenset({"of", "to", "in", "for", "from"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-class Title(NamedTuple):
-    text: str | None  # the role, None when the article gives none
-    country: str | None  # the person's country named in it (not a posting)
-    titled: bool  # a title head or an honorific was there: the name is a person's
-
-
-NO_TITLE = Title(None, None, False)
-
-
 class TitleReader:
-    """Reads titles in the tokens of one `ArticleTagger`."""
+    """Reads titles in the tokens of one `Document`."""
 
-    def __init__(self, doc: ArticleTagger) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.rules = doc.rules
         self.words = doc.words
         self.text = doc.text
+        self.describe = Roles(doc).describe
 
     def line_break(self, a: int, b: int) -> bool:
         """A line break between tokens a and b = a + 1."""
@@ -109,7 +98,7 @@ class TitleReader:
                 or word in connectors
                 or word in lower_case  # "spokesman"
                 or (word == "," and self._comma_in_a_body(j - 1, i))
-                or word in _POSSESSIVES
+                or word in POSSESSIVES
                 or word.startswith("(")
                 or in_gazetteer[j - 1]
                 or (relaxed and word[:1].isupper() and not doc.sentence_start(j - 1))
@@ -295,100 +284,3 @@ class TitleReader:
 
     def _is_head(self, word: str) -> bool:
         return word in self.rules.any_case_heads
-
-    # -- the title's words ----------------------------------------------------------------
-
-    def _plural_of_a_country(self, j: int, i: int) -> bool:
-        """Tokens [j, i) end with a plural title, "of" and a country: "Ambassadors of Japan"."""
-        k, in_gazetteer = i, self.doc.in_gazetteer
-        while k > j and in_gazetteer[k - 1]:
-            k -= 1
-        return (
-            j <= k - 2 < i - 1 and self.words[k - 1] == "of" and self.words[k - 2] in self.rules.plural_titles
-        )
-
-    def _plural_post(self, j: int, i: int) -> bool:
-        """Tokens [j, i) name a post in the plural ("Prime Ministers A, B and C": whose post is
-        which?), not in a body's name after "of" ("Chairman of the Council of Ministers")."""
-        for word in self.words[j:i]:
-            if word == "of":
-                return False
-            if word in self.rules.plural_titles:
-                return True
-        return False
-
-    def describe(self, j: int, i: int) -> Title:
-        """The title of tokens [j, i) and the person's country: the first country it names
-        that is not a posting ("Vietnamese Ambassador to Argentina" is Vietnamese)."""
-        doc, words, rules = self.doc, self.words, self.rules
-        if i <= j:
-            return NO_TITLE
-        country = None
-        while j < i and words[j] in rules.connectors:  # "(credentials) to Chilean President"
-            j += 1
-        if i <= j:
-            return NO_TITLE
-        low, high = doc.starts[j], doc.end(i - 1)
-        spans = doc.country_spans
-        for n in range(doc.first_country_at(low), len(spans)):
-            start, end, _surface, code = spans[n]
-            if start > high:
-                break
-            if end <= high and not rules.posting.search(self.text, max(low, start - 10), start):
-                country = code
-                break
-        # A head anywhere, or an honorific right before the name ("Mr", "his wife"; not
-        # "Cambodian Ambassadors in Phnom Penh").
-        titled = (
-            not rules.heads.isdisjoint(words[j:i])
-            or words[i - 1] in rules.honorifics
-            or words[i - 1] in rules.plural_titles
-            or self._plural_of_a_country(j, i)
-        )
-        # Drop what is not the role at both ends: "his Singaporean counterpart Dr", "Meeting".
-        while j < i and (
-            words[j] in rules.event_words
-            or words[j] in rules.connectors
-            or words[j] in _POSSESSIVES
-            or words[j].startswith("(")
-            or words[j] in rules.not_role_words
-            or words[j] in rules.honorifics
-            or doc.in_gazetteer[j]
-        ):
-            j += 1
-        while i > j and (
-            words[i - 1] in rules.connectors
-            or words[i - 1].startswith("(")
-            or words[i - 1] in rules.not_role_words
-            or words[i - 1] in rules.honorifics
-        ):
-            i -= 1
-        if i > j and words[i - 1] in rules.event_words:
-            return Title(None, country, False)  # "the Foreign Ministers' Meeting in": an event
-        if i > j and words[i - 1] in _POSSESSIVES:
-            return Title(None, country, True)  # "the Prime Minister's spouse Madam ...": his post
-        if rules.role_heads.isdisjoint(words[j:i]):
-            return Title(None, country, titled)
-        if self._plural_post(j, i):
-            return Title(None, country, True)
-        # A rank after a post is left off: "Deputy Minister of Public Security Lieut. Gen.".
-        k = i
-        while k > j and (
-            words[k - 1] in rules.ranks
-            or words[k - 1] in rules.connectors
-            or (  # "Police General", "Air Chief Marshal"
-                words[k - 1] in rules.rank_services
-                and k < i
-                and (words[k] in rules.ranks or words[k] in rules.rank_services)
-            )
-        ):
-            k -= 1
-        if k < i and not rules.post_heads.isdisjoint(words[j:k]):
-            i = k
-        prefix = ""
-        if words[j] in ("Former", "former") and j + 1 < i and doc.in_gazetteer[j + 1]:
-            # "Former Australian Foreign Minister": the country is the person's, not the role's.
-            prefix, j = words[j] + " ", j + 1
-            while j < i and (doc.in_gazetteer[j] or words[j] in _POSSESSIVES):
-                j += 1
-        return Title(prefix + " ".join(self.text[doc.starts[j] : doc.end(i - 1)].split()), country, True)
