@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,11 @@ log = logging.getLogger(__name__)
 
 LEDGER_NAME = "news-digest-pages.json"
 RUNNING_NAME = "news-digest-pages.running"  # exists while a build runs: see `Ledger.open`
-LEDGER_VERSION = 2
+LEDGER_VERSION = 3
+# A file whose size and modification time are those the ledger recorded is taken as unchanged
+# without reading it, unless that time is this close to when the ledger was saved: a later edit
+# in the same tick of the file system's clock would leave it the same (git's "racily clean").
+RACY_NS = 2_000_000_000
 
 
 def build_salt(settings: dict[str, Any]) -> str:
@@ -73,7 +78,7 @@ def build_salt(settings: dict[str, Any]) -> str:
 
 
 Entry = tuple[str, list[str]]  # a page's fingerprint and its files
-Sums = dict[str, tuple[int, str]]  # file -> (size, hash)
+Sums = dict[str, tuple[int, str, int | None]]  # file -> (size, hash, modification time in ns)
 
 
 class LedgerShapeError(ValueError):
@@ -98,15 +103,16 @@ def _parse_pages(pages: object) -> tuple[dict[str, Entry], Sums]:
                 files.append(item)
             elif (
                 isinstance(item, list)
-                and len(item) == 3
+                and len(item) in (3, 4)
                 and isinstance(item[0], str)
                 and isinstance(item[1], int)
                 and isinstance(item[2], str)
+                and (len(item) == 3 or isinstance(item[3], int))
             ):
                 files.append(item[0])
-                sums[item[0]] = (item[1], item[2])
+                sums[item[0]] = (item[1], item[2], item[3] if len(item) == 4 else None)
             else:
-                raise LedgerShapeError(f"a file of page {key!r} is not [name, size, hash]")
+                raise LedgerShapeError(f"a file of page {key!r} is not [name, size, hash, time]")
         for name in files:
             if name.startswith("/") or ".." in name.split("/") or not name:
                 raise LedgerShapeError(f"a file of page {key!r} is outside the output: {name!r}")
@@ -124,6 +130,7 @@ class Ledger:
     previous: dict[str, Entry] = field(default_factory=dict)
     current: dict[str, Entry] = field(default_factory=dict)
     sums: Sums = field(default_factory=dict)  # of the files of the last build
+    saved_ns: int = 0  # when the last build's ledger was saved
     rendered: int = 0
     kept: int = 0
     removed: int = 0
@@ -170,20 +177,25 @@ class Ledger:
         # With another salt nothing is fresh, but the old files are still known (to remove).
         self.previous = {k: (v[0] if same_salt else "", v[1]) for k, v in pages.items()}
         self.sums = sums
+        saved = data.get("saved_ns")
+        self.saved_ns = saved if isinstance(saved, int) else 0
 
     def _fresh(self, files: list[str]) -> bool:
-        """The files are there and as the last build wrote them (size, then hash)."""
+        """The files are there and as the last build wrote them: the same size, and the same
+        modification time well before the ledger was saved, or else the same hash."""
         for name in files:
             known = self.sums.get(name)
             if known is None:
                 return False
             target = self.output / name
             try:
-                if target.stat().st_size != known[0]:
-                    return False
+                stat = target.stat()
             except OSError:
                 return False
-            if file_sum(target) != known:
+            if stat.st_size != known[0]:
+                return False
+            untouched = stat.st_mtime_ns == known[2] and stat.st_mtime_ns < self.saved_ns - RACY_NS
+            if not untouched and file_sum(target) != known[:2]:
                 return False
         return True
 
@@ -254,13 +266,29 @@ class Ledger:
             for name in files:
                 checked = name in self._checked and name not in self._written
                 found = self.sums.get(name) if checked else None
-                found = found or file_sum(self.output / name)
+                found = found or _stamp(self.output / name)
                 if found is not None:  # a file written, then removed: nothing to check next time
-                    listed.append([name, *found])
+                    listed.append([name, *found[:2]] + ([found[2]] if found[2] is not None else []))
             pages[key] = [digest, listed]
-        data = {"version": LEDGER_VERSION, "output": str(self.output), "salt": self.salt, "pages": pages}
+        data = {
+            "version": LEDGER_VERSION,
+            "output": str(self.output),
+            "salt": self.salt,
+            "saved_ns": time.time_ns(),
+            "pages": pages,
+        }
         write_atomic(self.path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         self.path.with_name(RUNNING_NAME).unlink(missing_ok=True)
+
+
+def _stamp(path: Path) -> tuple[int, str, int | None] | None:
+    """(size, hash, modification time) of a file, None when it is not there."""
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    found = file_sum(path)
+    return (*found, mtime) if found is not None else None
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
