@@ -7,8 +7,8 @@ of its own (theme/static/js/search.js), so Pagefind's ready-made ones are remove
 
 What is indexed is decided by the theme: only article pages carry `data-pagefind-body`, their
 country and person links `data-pagefind-filter`, their date `data-pagefind-meta` and
-`data-pagefind-sort`. Only the article pages are handed to Pagefind (a glob of their month
-folders), so the thousands of country, person and digest pages are not even read.
+`data-pagefind-sort`. Only the article pages are handed to Pagefind, hard-linked into a staging
+folder, so the thousands of country, person and digest pages are not even read.
 
 The archive is indexed in shards, one bundle each under `pagefind/`: runs of whole years of at most
 SEARCH_SHARD_PAGES articles, or a few months of a bigger year. Pagefind holds about 250 KB per page
@@ -172,20 +172,20 @@ class Indexing:
             self.thread.join()
 
 
-def shard_glob(pages: list[str]) -> str:
-    """The Pagefind glob of a shard's article pages, by their month folders (`2025/01/*/index.html`,
-    `undated/*/index.html`): a shard holds whole months, so every article page in those folders is
-    one of its pages, and nothing else there is two levels down (a month's pagination is
-    `page/N/`, three). Pagefind reads the pages where Pelican wrote them: no staging folder."""
-    folders = sorted({save_as.rsplit("/", 2)[0] for save_as in pages})
-    names = {save_as.rsplit("/", 1)[-1] for save_as in pages}
-    if len(names) != 1 or any(save_as.count("/") < 2 for save_as in pages):
-        raise SearchIndexError(f"news-digest: article pages not as <folder>/<slug>/<file>: {sorted(names)}")
-    where = folders[0] if len(folders) == 1 else "{" + ",".join(folders) + "}"
-    return f"{where}/*/{names.pop()}"
+def _stage(pages: list[str], output: Path, stage: Path) -> None:
+    """The shard's article pages at their paths under `stage`: hard links (copies across devices)."""
+    if stage.exists():
+        shutil.rmtree(stage)
+    for save_as in pages:
+        source, target = output / save_as, stage / save_as
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
 
 
-def index_shard(indexing: Indexing, name: str, pages: list[str], *, background: bool) -> int:
+def index_shard(indexing: Indexing, name: str, pages: list[str], stage: Path, *, background: bool) -> int:
     """Index one shard into `pagefind/<name>/`; the number of pages Pagefind says it indexed.
 
     In the `background` (beside Pelican) Pagefind gets one worker thread: it then takes the other
@@ -194,8 +194,8 @@ def index_shard(indexing: Indexing, name: str, pages: list[str], *, background: 
     bundle = indexing.output / BUNDLE / name
     if bundle.exists():
         shutil.rmtree(bundle)
-    cmd = [str(pagefind_executable()), "--site", str(indexing.output), "--glob", shard_glob(pages)]
-    cmd += ["--output-path", str(bundle)]
+    _stage(pages, indexing.output, stage)
+    cmd = [str(pagefind_executable()), "--site", str(stage), "--output-path", str(bundle)]
     env = {**os.environ, "RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"} if background else None
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log_file:
         process = subprocess.Popen(cmd, stdout=log_file, stderr=subprocess.STDOUT, text=True, env=env)
@@ -206,17 +206,14 @@ def index_shard(indexing: Indexing, name: str, pages: list[str], *, background: 
             process.kill()
             process.wait()
             raise SearchIndexError(f"news-digest: pagefind took more than {TIMEOUT} s on {name}") from error
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
         log_file.seek(0)
         text = log_file.read()
-    if indexing.cancelled:
-        return 0
-    if code != 0:
+    if code != 0 and not indexing.cancelled:
         raise SearchIndexError(f"news-digest: pagefind failed on {name} (exit {code}):\n{text}")
     remove_unused(bundle)
-    indexed = indexed_pages(text) or 0
-    if indexed != len(pages):  # a page missing, or one that is not the shard's in its folders
-        raise SearchIndexError(f"news-digest: pagefind indexed {indexed} pages of {len(pages)} in {name}")
-    return indexed
+    return indexed_pages(text) or 0
 
 
 def remove_unused(bundle: Path) -> None:
@@ -235,7 +232,7 @@ def remove_unused(bundle: Path) -> None:
 
 
 def start_indexing(
-    output: Path, shards: dict[str, list[str]], todo: list[str], *, background: bool = False
+    output: Path, shards: dict[str, list[str]], todo: list[str], stage: Path, *, background: bool = False
 ) -> Indexing:
     """Remove bundles of shards that are gone, then index the shards in `todo` in a thread."""
     root = output / BUNDLE
@@ -250,7 +247,9 @@ def start_indexing(
             for name in todo:
                 if indexing.cancelled:
                     return
-                indexing.pages += index_shard(indexing, name, shards[name], background=background)
+                indexing.pages += index_shard(
+                    indexing, name, shards[name], stage / name, background=background
+                )
         except Exception as error:  # reported by finish_indexing, in the build's thread
             indexing.error = str(error)
 
@@ -317,7 +316,8 @@ def start_early(generator: Any, writer: Any = None) -> None:
         # A shard's inputs: what its article pages were made from.
         inputs = [(p, ledger.digest(f"article:{p}")) for p in pages]
         ledger.page(f"search:{name}", inputs, mark)
-    _running[output] = start_indexing(output, shards, todo, background=True)
+    stage = Path(generator.settings.get("CACHE_PATH", "cache")).resolve() / "pagefind-stage"
+    _running[output] = start_indexing(output, shards, todo, stage, background=True)
 
 
 def build_index(pelican: Any) -> None:
