@@ -22,7 +22,7 @@ import pytest
 from news_digest.posts import cache as import_cache
 from news_digest.posts.importer import import_seeds
 from news_digest.posts.plan import SeedResult
-from news_digest.site import lock
+from news_digest.site import incremental, lock
 from news_digest.site.incremental import LEDGER_NAME, RUNNING_NAME, Ledger
 from test_determinism import PAGEFIND, build, differences, make_project, tree, without
 
@@ -152,6 +152,37 @@ def test_an_output_file_changed_outside_the_build_is_rendered_again(tmp_path: Pa
     assert not one_page_build(out, cache, "Hello")
     page = out / "a.html"
     page.write_text({"same size": "Hxllo", "other size": "Hello, edited", "emptied": ""}[edit])
+    assert one_page_build(out, cache, "Hello")
+    assert page.read_text() == "Hello"
+
+
+def test_an_untouched_page_is_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    """Its size and modification time are those recorded: no need to hash it (every kept file
+    was hashed on every build)."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    monkeypatch.setattr(incremental, "RACY_NS", 0)  # as if the last build were long ago
+    assert one_page_build(out, cache, "Hello")
+    hashed: list[object] = []
+    real = incremental.file_sum
+    monkeypatch.setattr(incremental, "file_sum", lambda path: hashed.append(path) or real(path))
+    assert not one_page_build(out, cache, "Hello")
+    assert hashed == []
+    os.utime(out / "a.html", ns=(1, 1))  # touched (a copy, a checkout), not changed
+    assert not one_page_build(out, cache, "Hello")
+    assert len(hashed) == 1
+    assert not one_page_build(out, cache, "Hello")
+    assert len(hashed) == 1, "the new time is recorded"
+
+
+def test_an_edit_in_the_same_tick_as_the_build_is_found(tmp_path: Path) -> None:
+    """Same size, and the modification time the ledger recorded (a file system's clock ticks in
+    milliseconds): a file written just before the ledger was saved is hashed anyway."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert one_page_build(out, cache, "Hello")
+    page = out / "a.html"
+    recorded = page.stat().st_mtime_ns
+    page.write_text("Hxllo", encoding="utf-8")
+    os.utime(page, ns=(recorded, recorded))
     assert one_page_build(out, cache, "Hello")
     assert page.read_text() == "Hello"
 

@@ -13,6 +13,7 @@ so both key themselves on `package_files`.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -66,6 +67,16 @@ def file_sum(path: str | Path) -> tuple[int, str] | None:
             return handle.tell(), digest.hexdigest()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
+
+
+def file_stamp(path: str | Path) -> tuple[int, str, int] | None:
+    """(size, BLAKE2b, modification time in ns) of a file, None when it is not there."""
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+    found = file_sum(path)
+    return (*found, mtime) if found is not None else None
 
 
 def add_files(digest: Any, paths: Iterable[Path], root: Path) -> None:

@@ -40,6 +40,7 @@ from news_digest.hashing import (
     PACKAGE_DIR,
     PAGE_DIGEST_SIZE,
     add_files,
+    file_stamp,
     file_sum,
     package_files,
     value_digest,
@@ -195,8 +196,11 @@ class Ledger:
             if stat.st_size != known[0]:
                 return False
             untouched = stat.st_mtime_ns == known[2] and stat.st_mtime_ns < self.saved_ns - RACY_NS
-            if not untouched and file_sum(target) != known[:2]:
+            if untouched:
+                continue
+            if file_sum(target) != known[:2]:
                 return False
+            self.sums[name] = (*known[:2], stat.st_mtime_ns)  # touched, not changed: the new time
         return True
 
     def page(self, key: str, inputs: object | None, write: Callable[[], Any]) -> bool:
@@ -266,29 +270,14 @@ class Ledger:
             for name in files:
                 checked = name in self._checked and name not in self._written
                 found = self.sums.get(name) if checked else None
-                found = found or _stamp(self.output / name)
+                found = found or file_stamp(self.output / name)
                 if found is not None:  # a file written, then removed: nothing to check next time
                     listed.append([name, *found[:2]] + ([found[2]] if found[2] is not None else []))
             pages[key] = [digest, listed]
-        data = {
-            "version": LEDGER_VERSION,
-            "output": str(self.output),
-            "salt": self.salt,
-            "saved_ns": time.time_ns(),
-            "pages": pages,
-        }
+        data = {"version": LEDGER_VERSION, "output": str(self.output), "salt": self.salt}
+        data |= {"saved_ns": time.time_ns(), "pages": pages}
         write_atomic(self.path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         self.path.with_name(RUNNING_NAME).unlink(missing_ok=True)
-
-
-def _stamp(path: Path) -> tuple[int, str, int | None] | None:
-    """(size, hash, modification time) of a file, None when it is not there."""
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        return None
-    found = file_sum(path)
-    return (*found, mtime) if found is not None else None
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
