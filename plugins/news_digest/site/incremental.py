@@ -12,8 +12,8 @@ Every fingerprint also holds a salt: the plugin's code and data, the theme's tem
 settings and Pelican's version, so that changing any of them renders everything again. Without a
 ledger for this output folder (first build, cache removed), the output folder is emptied first.
 
-Faults: the ledger keeps each file's size and hash, so a file changed outside the build (or
-left half-written) is rendered again, not only a missing one. A build marks its ledger as in
+Faults: the ledger keeps each file's size, hash and time, so a file changed outside the build
+(or left half-written) is rendered again, not only a missing one. A build marks its ledger as in
 progress when it starts (a file beside it) and clears the mark when it saves the ledger at the
 end: a build that was killed, or failed, is followed by one from an empty output folder, since
 what it wrote and removed is unknown. A ledger that cannot be read, or is of the wrong shape, is
