@@ -3,6 +3,8 @@ test_search_browser.py, incremental indexing in test_incremental.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from news_digest.site.search import plan_shards, shard_months
 
 
@@ -68,3 +70,9 @@ def test_unused_files_are_removed_from_a_bundle(tmp_path) -> None:
     (tmp_path / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
     remove_unused(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [ENTRY, "pagefind.js", "wasm.en.pagefind"]
+
+
+def test_a_build_leaves_no_staging_folder_behind(built_site: Path) -> None:
+    """The article pages are linked into cache/pagefind-stage for Pagefind; it is gone after."""
+    assert (built_site / "output" / "pagefind").is_dir()
+    assert not (built_site / "cache" / "pagefind-stage").exists()

@@ -252,6 +252,8 @@ def start_indexing(
                 )
         except Exception as error:  # reported by finish_indexing, in the build's thread
             indexing.error = str(error)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)  # each shard's folder is emptied already
 
     indexing.thread = threading.Thread(target=run, name="pagefind", daemon=True)
     indexing.thread.start()
