@@ -307,3 +307,14 @@ class Document:
                 return False
             return self.is_name_token(k - 1) and not self.sentence_start(k - 1)
         return False
+
+
+class DocumentReader:
+    """Reads one `Document`: its text, tokens and name rules at hand (the people finder, the
+    title and role readers, the short forms)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.rules = doc.rules
+        self.words = doc.words
+        self.text = doc.text

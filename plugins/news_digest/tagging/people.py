@@ -8,7 +8,7 @@ are read by `titles.py`, short forms resolved by `short_forms.py`.
 
 from __future__ import annotations
 
-from news_digest.tagging.document import Document
+from news_digest.tagging.document import Document, DocumentReader
 from news_digest.tagging.gazetteer import HOME_COUNTRY, Person
 from news_digest.tagging.mentions import Found, Mention
 from news_digest.tagging.names import KnownNames, fuller_names, guess_name_order, longer_names
@@ -23,15 +23,12 @@ _QUOTES = frozenset({'"', "“", "‘", "'"})
 _PLACE_WORDS = frozenset({"of", "in", "to"})
 
 
-class PeopleFinder:
+class PeopleFinder(DocumentReader):
     """Finds the people of one article in the tokens of its `Document`."""
 
     def __init__(self, doc: Document) -> None:
-        self.doc = doc
+        super().__init__(doc)
         self.gaz = doc.gaz
-        self.rules = doc.rules
-        self.words = doc.words
-        self.text = doc.text
         self.titles = TitleReader(doc)
 
     def find(self) -> Found:

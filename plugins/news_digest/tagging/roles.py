@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from news_digest.tagging.document import Document
+from news_digest.tagging.document import DocumentReader
 
 POSSESSIVES = frozenset({"’s", "'s"})
 
@@ -21,14 +21,8 @@ class Title(NamedTuple):
 NO_TITLE = Title(None, None, False)
 
 
-class Roles:
+class Roles(DocumentReader):
     """Reads the role in a run of tokens of one `Document`."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.rules = doc.rules
-        self.words = doc.words
-        self.text = doc.text
 
     def _plural_of_a_country(self, j: int, i: int) -> bool:
         """Tokens [j, i) end with a plural title, "of" and a country: "Ambassadors of Japan"."""

@@ -7,21 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from news_digest.tagging.document import Document
+from news_digest.tagging.document import Document, DocumentReader
 from news_digest.tagging.gazetteer import Person
 from news_digest.tagging.mentions import Found, Mention
 from news_digest.tagging.name_rules import SENTENCE_END, expand
 from news_digest.tagging.titles import TitleReader
 
 
-class ShortForms:
+class ShortForms(DocumentReader):
     """Finds the short forms and role phrases of one article's people."""
 
     def __init__(self, doc: Document, titles: TitleReader) -> None:
-        self.doc = doc
-        self.rules = doc.rules
-        self.words = doc.words
-        self.text = doc.text
+        super().__init__(doc)
         self.titles = titles
 
     def short_form(self, person: Person) -> str:

@@ -8,7 +8,7 @@ A role is only what the article says of that person: honorifics (Dr, H.E., Dato'
 
 from __future__ import annotations
 
-from news_digest.tagging.document import Document
+from news_digest.tagging.document import Document, DocumentReader
 from news_digest.tagging.roles import NO_TITLE, POSSESSIVES, Roles, Title
 
 _MAX_TITLE_TOKENS = 24
@@ -23,14 +23,11 @@ _OF_WORDS = frozenset({"of", "to", "in", "for", "from"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-class TitleReader:
+class TitleReader(DocumentReader):
     """Reads titles in the tokens of one `Document`."""
 
     def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.rules = doc.rules
-        self.words = doc.words
-        self.text = doc.text
+        super().__init__(doc)
         self.describe = Roles(doc).describe
 
     def line_break(self, a: int, b: int) -> bool:
