@@ -12,7 +12,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "news_digest"
 STAGES = ["extract", "tagging", "posts", "site"]  # in the order of the flow
-LEAVES = {"article", "atomic", "data", "hashing", "matching", "settings", "slugs"}
+LEAVES = {"article", "atomic", "data", "hashing", "matching", "settings", "slugs", "text"}
 
 
 def internal_imports(path: Path) -> set[str]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from news_digest.extract.date_rules import MONTH, RANGE_YEAR, SENTENCE_END, YEAR_REGEX, date_rules
 from news_digest.matching import has_whole_word, whole_words
+from news_digest.text import one_line
 
 _ANY_YEAR = re.compile(YEAR_REGEX)
 _LONE_YEAR = re.compile(rf"{YEAR_REGEX}(?!\d)")
@@ -27,6 +28,13 @@ _RECALLED_DAY = re.compile(rf"\({_DAY_IN_YEAR}?({YEAR_REGEX})\)")
 _WORDS_TO_RECALLED_DAY = 8
 _AFTER_ANNIVERSARY = 300
 _NOT_PRESENT_BEFORE = re.compile(r"(?:since|by|until|till|through|Vision)\s+$")
+
+
+CUE_LENGTH = 60  # characters of the cue quoted in the import report
+
+
+def _cue(text: str) -> str:
+    return one_line(text, CUE_LENGTH)
 
 
 def newest_year(texts: Iterable[str]) -> int | None:
@@ -68,12 +76,12 @@ def infer_year(texts: Iterable[str]) -> tuple[int, str] | None:
         year_starts = [m.start() for m in _ANY_YEAR.finditer(plain)]
         for cue in rules.present:
             for match in cue.years(plain, year_starts):
-                present.setdefault(int(match.group(1)), f"'{_short(match.group())}'")
+                present.setdefault(int(match.group(1)), f"'{_cue(match.group())}'")
         if "year" in lower:
             for pattern, offset in rules.beside_year:
                 for match in pattern.finditer(plain):
                     year = int(match.group(1) or match.group(2))
-                    present.setdefault(year + offset, f"'{_short(match.group())}'")
+                    present.setdefault(year + offset, f"'{_cue(match.group())}'")
             for phrase, pattern, offset in rules.near_year:
                 if phrase in lower:  # "the ATF 2026 in January next year": 2025
                     for year in _years_close_to(_mask_not_present(plain), pattern, rules.near_year_window):
@@ -92,11 +100,6 @@ def _mask_not_present(text: str) -> str:
         if _NOT_PRESENT_BEFORE.search(text, max(0, match.start() - 10), match.start()):
             text = text[: match.start()] + " " * len(match.group()) + text[match.end() :]
     return text
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _anniversary_years(text: str) -> Iterator[tuple[int, str]]:
@@ -125,11 +128,11 @@ def _anniversaries(text: str) -> Iterator[tuple[int, str]]:
         rest = _rest_of_sentence(text, match.end())
         yield from _range_years(match.group(), rest, count)
         for founding in rules.founding_year.finditer(rest):
-            yield int(founding.group(1)) + count, f"'{_short(match.group() + rest[: founding.end()])}'"
+            yield int(founding.group(1)) + count, f"'{_cue(match.group() + rest[: founding.end()])}'"
         opening = rest.find("(")  # the first bracket, a few words after: what is celebrated
         recalled = _RECALLED_DAY.match(rest, opening) if opening >= 0 else None
         if recalled and len(rest[:opening].split()) <= _WORDS_TO_RECALLED_DAY:
-            yield int(recalled.group(1)) + count, f"'{_short(match.group() + rest[: recalled.end()])}'"
+            yield int(recalled.group(1)) + count, f"'{_cue(match.group() + rest[: recalled.end()])}'"
     if "years of" in text or "Years of" in text or "YEARS OF" in text:
         for match in rules.years_of.finditer(text):
             yield from _range_years(match.group(), _rest_of_sentence(text, match.end()), int(match.group(1)))
@@ -150,7 +153,7 @@ def _range_years(cue: str, rest: str, count: int) -> Iterator[tuple[int, str]]:
     for span in _YEAR_SPAN.finditer(rest):
         first, last = int(span.group(1)), int(span.group(2))
         if last - first == count:
-            yield last, f"'{_short(cue + rest[: span.end()])}'"
+            yield last, f"'{_cue(cue + rest[: span.end()])}'"
 
 
 def _this_year_years(text: str) -> list[int]:

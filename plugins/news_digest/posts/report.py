@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from news_digest.article import INFERRED, Article, Tags
+from news_digest.text import one_line
 
 LONG_TITLE = 200  # characters; longer titles are kept (the slug is bounded) but reported
 # Officials tagged in one article. Each gets a page listing the article (with its tags): a seed
@@ -90,8 +91,7 @@ class ImportReport:
 
 def short_reason(text: str, limit: int = MAX_REASON) -> str:
     """A reason on one line, cut at `limit` characters."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(str(text), limit)
 
 
 def article_warnings(article: Article) -> list[str]:

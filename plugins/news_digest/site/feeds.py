@@ -20,6 +20,8 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from news_digest.text import one_line
+
 UNDATED_NOTE = "Date unknown: the article's text does not give it."
 # The feed's date when neither it nor the site has a dated article (deterministic).
 _NO_DATE = "1970-01-01T00:00:00+00:00"
@@ -91,7 +93,7 @@ def _add_entry(
         summary = f"{UNDATED_NOTE} {summary}"
         if kind == "atom":
             entry.updated(newest)
-    entry.summary(text(_shortened(summary, SUMMARY_LIMIT)))
+    entry.summary(text(one_line(summary, SUMMARY_LIMIT)))
     entry.content(bounded_content(article.content, link), type="html")
     for code in digest.post.countries:
         if code in country_names:
@@ -108,10 +110,6 @@ def bounded_content(content: str, link: str, limit: int = CONTENT_LIMIT) -> str:
     cut = content.rfind("</p>", 0, limit)
     kept = content[: cut + len("</p>")] if cut >= 0 else ""
     return f'{kept}\n<p>The article goes on: <a href="{html.escape(link)}">read it on the site</a>.</p>'
-
-
-def _shortened(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _rss_text(value: str) -> str:

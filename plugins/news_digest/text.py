@@ -1,0 +1,10 @@
+"""Text shown on one line where space is short: the cue behind an inferred year, a rejection's
+reason in the import report, a feed entry's summary."""
+
+from __future__ import annotations
+
+
+def one_line(text: str, limit: int) -> str:
+    """`text` with each run of white space as one space, cut to `limit` characters ending in "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
