@@ -276,25 +276,19 @@ def find_seeds(seeds_dir: Path) -> list[Seed]:
     ]
 
 
-def _plan_context(root: str, hidden: list[Seed]) -> tuple[str, list[str]]:
-    """What a plan depends on besides the seeds it read: their folder, the hidden files."""
-    return root, [seed.key[1] for seed in hidden]
-
-
 def _plan_and_write(
     cache: ImportCache,
     seeds: list[Seed],
     digests: dict[Key, str | None],
-    root: str,
+    context: tuple[str, list[str]],
     posts_dir: Path,
     workers: int | None,
 ) -> tuple[ImportPlan, int]:
     """Read the seeds the cache does not know (by `digests`, their bytes' hashes), plan the import
-    over all of them in the seeds folder `root`, store it in the cache and write the posts;
-    returns the plan and the number of posts written."""
-    visible = [seed for seed in seeds if not seed.hidden]
-    hidden = [seed for seed in seeds if seed.hidden]
-    keys = [seed.key for seed in visible]
+    over all of them, store it in the cache with its `context` (the seeds folder, the hidden
+    files) and write the posts; returns the plan and the number of posts written."""
+    root = context[0]
+    keys = [seed.key for seed in seeds if not seed.hidden]
     results = cache.lookup(digests)
     todo = [key for key in keys if key not in results]
     staged: dict[Key, Staged] = {}  # posts written ahead by `seed_result`
@@ -303,7 +297,7 @@ def _plan_and_write(
         if ahead:
             staged[key] = ahead
     items = [(key, results[key][1]) for key in keys]
-    items += [(seed.key, SeedResult(seed.key[1], error=HIDDEN_FILE)) for seed in hidden]
+    items += [(seed.key, SeedResult(seed.key[1], error=HIDDEN_FILE)) for seed in seeds if seed.hidden]
     items.sort(key=lambda item: item[1].seed)
     plan = plan_import(items, {seed.key[1]: seed.inside for seed in seeds})
 
@@ -315,7 +309,7 @@ def _plan_and_write(
         return result
 
     complete_digests(plan, cache.plan, result_of)
-    cache.store(results, _plan_context(root, hidden), plan)
+    cache.store(results, context, plan)
     return plan, write_posts(posts_dir, plan.posts, result_of, staged)
 
 
@@ -340,9 +334,10 @@ def import_seeds(
     cache.rebase(root)  # a copy of the project elsewhere (a new release) reuses it
     keys = [seed.key for seed in seeds if not seed.hidden]
     digests = cache.digests(keys, root)
-    plan = cache.unchanged_plan(keys, digests, _plan_context(root, [seed for seed in seeds if seed.hidden]))
+    context = (root, [seed.key[1] for seed in seeds if seed.hidden])  # what else a plan depends on
+    plan = cache.unchanged_plan(keys, digests, context)
     if plan is None:  # some seeds are new or changed: read those, plan again
-        plan, report.written = _plan_and_write(cache, seeds, digests, root, posts_dir, workers)
+        plan, report.written = _plan_and_write(cache, seeds, digests, context, posts_dir, workers)
     else:  # a post to write again (its file was changed or removed): read again
         report.written = write_posts(posts_dir, plan.posts, lambda key: seed_result(*key, root=root)[1], {})
     report.unchanged = len(plan.posts) - report.written
