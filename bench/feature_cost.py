@@ -9,8 +9,8 @@ working tree, or `--rev`), N generated seeds, imported once into posts. Then, R 
 cold builds in turn (output/ and cache/ set aside first, the import off), each in a fresh
 subprocess: search and charts on, charts off, search off, both off (`NEWS_DIGEST["CHARTS"]`,
 `["SEARCH"]`). A build's CPU time is the user + system time of the subprocess and of everything it
-waited for (Pagefind included), from `getrusage(RUSAGE_CHILDREN)`; Pagefind's own share is read in
-the Pelican process at its exit (its RUSAGE_CHILDREN) and shown beside it.
+waited for, from `getrusage(RUSAGE_CHILDREN)`; the share of the processes Pelican itself started
+(none today: the search index is made in Pelican's process) is read at its exit and shown beside it.
 
 The cost of a feature is the CPU time it adds, as a share of the build with neither: search
 = (both - search off) / neither, charts = (both - charts off) / neither, both = both / neither - 1.
@@ -55,7 +55,7 @@ NEWS_DIGEST = {{**NEWS_DIGEST, "IMPORT": False, "CHARTS": {charts}, "SEARCH": {s
 '''
 
 
-# Pelican, with the CPU time of its own children (Pagefind) written to a file at exit.
+# Pelican, with the CPU time of its own children written to a file at exit.
 PELICAN = """import atexit, os, resource, runpy, sys
 def report():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -72,7 +72,7 @@ class Build:
     config: str
     round: int
     cpu: float  # user + system seconds of the build and its children
-    pagefind: float  # of which Pagefind's
+    children: float  # of which the processes Pelican started
     wall: float
     ok: bool
 
@@ -145,10 +145,10 @@ def cold_build(project: Path, config: str, round_: int, python: str, logs: Path)
             stderr=subprocess.STDOUT,
         )
     cpu, wall = children_cpu() - before, time.perf_counter() - started
-    pagefind = float(grandchildren.read_text()) if grandchildren.exists() else 0.0
-    build = Build(config, round_, cpu, pagefind, wall, code == 0)
+    children = float(grandchildren.read_text()) if grandchildren.exists() else 0.0
+    build = Build(config, round_, cpu, children, wall, code == 0)
     status = "" if build.ok else f"  FAILED (see {log})"
-    line = f"  round {round_}  {config:<11} {cpu:7.1f} s CPU ({pagefind:5.1f} Pagefind)  {wall:7.1f} s wall"
+    line = f"  round {round_}  {config:<11} {cpu:7.1f} s CPU ({children:5.1f} children)  {wall:7.1f} s wall"
     line += status
     print(line, file=sys.stderr, flush=True)
     return build
@@ -172,17 +172,17 @@ def costs(builds: list[Build]) -> dict[str, list[float]]:
 
 
 def table(builds: list[Build], n: int) -> str:
-    lines = [f"N = {n:,}; CPU seconds (user + system, Pagefind included) of each cold build", ""]
-    lines.append(f"{'build':<12} {'median':>8} {'min':>8} {'Pagefind':>9}   every round")
+    lines = [f"N = {n:,}; CPU seconds (user + system, child processes included) of each cold build", ""]
+    lines.append(f"{'build':<12} {'median':>8} {'min':>8} {'children':>9}   every round")
     for config in CONFIGS:
         done = [b for b in builds if b.config == config and b.ok]
         if not done:
             lines.append(f"{config:<12} {'failed':>8}")
             continue
         cpus = [b.cpu for b in done]
-        pagefind = statistics.median(b.pagefind for b in done)
+        children = statistics.median(b.children for b in done)
         runs = ", ".join(f"{c:.1f}" for c in cpus)
-        lines.append(f"{config:<12} {statistics.median(cpus):8.1f} {min(cpus):8.1f} {pagefind:9.1f}   {runs}")
+        lines.append(f"{config:<12} {statistics.median(cpus):8.1f} {min(cpus):8.1f} {children:9.1f}   {runs}")
     lines += ["", f"{'cost of':<16} {'median':>7}   every round (share of the build with neither)"]
     for name, values in costs(builds).items():
         if values:

@@ -227,12 +227,6 @@ def resolve(output: Path, page: Path, href: str) -> Path | None:
 
 ARCHIVE_ARTICLES = 500
 ARCHIVE_YEARS = 22
-ARCHIVE_SHARD_PAGES = 150  # small, so that search spans several shards as a big archive does
-_ARCHIVE_SETTINGS = """import os, sys
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pelicanconf import *  # noqa: F403
-NEWS_DIGEST = {{**NEWS_DIGEST, "SEARCH_SHARD_PAGES": {shard}}}  # noqa: F405
-"""
 
 
 def generated_seeds(folder: Path, n: int, years: int, seed: int = 0) -> list[Path]:
@@ -251,12 +245,11 @@ def generated_seeds(folder: Path, n: int, years: int, seed: int = 0) -> list[Pat
 
 @pytest.fixture(scope="session")
 def archive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A built site of ARCHIVE_ARTICLES generated articles over ARCHIVE_YEARS years, searched in
-    shards of ARCHIVE_SHARD_PAGES pages; the site is in `archive_site / "output"`."""
+    """A built site of ARCHIVE_ARTICLES generated articles over ARCHIVE_YEARS years; the site is in
+    `archive_site / "output"`."""
     seeds = generated_seeds(tmp_path_factory.mktemp("archive-seeds"), ARCHIVE_ARTICLES, ARCHIVE_YEARS)
     project = copy_project(tmp_path_factory.mktemp("archive"), seeds=seeds)
-    (project / "archive.py").write_text(_ARCHIVE_SETTINGS.format(shard=ARCHIVE_SHARD_PAGES), encoding="utf-8")
-    result = run_pelican(project, settings="archive.py")
+    result = run_pelican(project)
     if result.returncode != 0:
         pytest.fail(f"archive build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return project

@@ -1,6 +1,6 @@
 """The site built from the five samples is the expected site, file for file and byte for byte
-(Pagefind's bundle aside). A change to any page shows here; when it is wanted, `make golden`
-writes the expected site anew and the diff is reviewed like code."""
+(the search index's files too). A change to any page shows here; when it is wanted, `make
+golden` writes the expected site anew and the diff is reviewed like code."""
 
 from __future__ import annotations
 

@@ -49,7 +49,6 @@ def test_the_article_date_macro() -> None:
         str(macros.article_date(dated))
         == '<time datetime="2025-09-06">6 September 2025 (year inferred)</time>'
     )
-    assert 'data-pagefind-sort="date[datetime]"' in macros.article_date(dated, pagefind=True)
     undated = article(DateConfidence.UNKNOWN, "Date unknown")
     assert str(macros.article_date(undated)) == '<span class="undated">Date unknown</span>'
 

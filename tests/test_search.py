@@ -1,78 +1,156 @@
-"""The search index's shards (plugins/news_digest/site/search.py): the browser side is in
-test_search_browser.py, incremental indexing in test_incremental.py."""
+"""The search index (site/search_index.py, site/search.py): folding, words, buckets, the files."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from news_digest.site.search import plan_shards, shard_months
+import pytest
+from news_digest.site.search_index import (
+    DOC_CHUNK,
+    SearchEntry,
+    SearchIndex,
+    bucket_count,
+    bucket_of,
+    deltas,
+    fold,
+    undeltas,
+    words,
+)
 
 
-def pages(year: int, month: int, n: int) -> list[tuple[int, int, str]]:
-    return [(year, month, f"{year}/{month:02d}/a{i}/index.html") for i in range(n)]
-
-
-def test_years_are_packed_into_shards_within_the_limit_newest_first() -> None:
-    archive = [
-        *pages(2019, 2, 4),
-        *pages(2020, 5, 5),
-        *pages(2024, 3, 2),
-        *pages(2025, 1, 1),
-        *pages(2024, 11, 1),
-    ]
-    shards = plan_shards(archive, limit=10)
-    # 2019 + 2020 fill a shard (9 pages); 2024 would overflow it, so it starts the next with 2025.
-    assert list(shards) == ["2024-2025", "2019-2020"]
-    assert shards["2024-2025"] == sorted(
-        p for _, _, p in [*pages(2024, 3, 2), *pages(2024, 11, 1), *pages(2025, 1, 1)]
+def entry(
+    n: int, title: str = "Talks", countries: tuple[str, ...] = (), people: tuple[str, ...] = ()
+) -> SearchEntry:
+    return SearchEntry(
+        f"2025/01/a{n}/", title, "1 January 2025", "2025-01-01", "A summary.", countries, people
     )
-    assert sorted(p for v in shards.values() for p in v) == sorted(p for _, _, p in archive)
 
 
-def test_a_small_archive_is_one_shard() -> None:
-    assert list(plan_shards([*pages(2003, 1, 3), *pages(2025, 12, 3)], limit=10)) == ["2003-2025"]
+def read(files: dict[str, bytes], name: str) -> object:
+    return json.loads(files[name])
 
 
-def test_a_big_year_is_split_into_runs_of_months_within_the_limit() -> None:
-    year = [*pages(2025, 1, 4), *pages(2025, 2, 4), *pages(2025, 3, 3), *pages(2025, 4, 12)]
-    shards = plan_shards(year, limit=10)
-    assert list(shards) == ["2025-04-04", "2025-03-03", "2025-01-02"]
-    assert [len(v) for v in shards.values()] == [12, 3, 8]  # a month alone may exceed the limit
-    assert sorted(p for v in shards.values() for p in v) == sorted(p for _, _, p in year)
+def lookup(files: dict[str, bytes], word: str) -> list[int]:
+    """Article numbers of a word, as the search page finds them."""
+    buckets = read(files, "index.json")["buckets"]
+    found = read(files, f"words/{bucket_of(word, buckets)}.json")["words"].get(word)
+    if found is None:
+        return []
+    return undeltas(read(files, f"words/{bucket_of(found, buckets)}.json")["stems"][found][0])
 
 
-def test_adding_to_the_newest_month_changes_only_the_newest_shard() -> None:
-    archive = [*pages(2023, 5, 6), *pages(2024, 1, 6), *pages(2024, 2, 6), *pages(2025, 6, 3)]
-    before = plan_shards(archive, limit=10)
-    after = plan_shards([*archive, (2025, 6, "2025/06/new/index.html")], limit=10)
-    assert {k: v for k, v in after.items() if before.get(k) != v} == {"2025": after["2025"]}
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Việt Nam", "viet nam"), ("ĐÀ NẴNG", "da nang"), ("Zürich", "zurich"), ("plain", "plain")],
+)
+def test_fold_takes_case_and_accents_off(text: str, folded: str) -> None:
+    assert fold(text) == folded
 
 
-def test_no_articles_no_shards() -> None:
-    assert plan_shards([]) == {}
+def test_words_leave_out_common_words_single_letters_and_punctuation() -> None:
+    assert words("The talks of Vietnam's PM, in Hà Nội: G20 (2025).") == [
+        "talks",
+        "vietnam",
+        "pm",
+        "ha",
+        "noi",
+        "g20",
+        "2025",
+    ]
 
 
-def test_shard_months_read_the_span_from_the_name() -> None:
-    assert shard_months("2025") == ("2025-01", "2025-12")
-    assert shard_months("2003-2012") == ("2003-01", "2012-12")
-    assert shard_months("2025-01-04") == ("2025-01", "2025-04")
+def test_bucket_of_is_fnv1a_as_the_page_computes_it() -> None:
+    # FNV-1a 32-bit reference values: "" -> 0x811c9dc5, "a" -> 0xe40c292c, "foobar" -> 0xbf9cf968.
+    assert bucket_of("", 1 << 32) == 0x811C9DC5
+    assert bucket_of("a", 1 << 32) == 0xE40C292C
+    assert bucket_of("foobar", 1 << 32) == 0xBF9CF968
+    assert bucket_of("việt", 1 << 32) == bucket_of("việt", 1 << 32) < 1 << 32
 
 
-def test_unused_files_are_removed_from_a_bundle(tmp_path) -> None:
-    import json
-
-    from news_digest.site.search import ENTRY, remove_unused
-
-    names = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "wasm.en.pagefind", "wasm.unknown.pagefind")
-    for name in names:
-        (tmp_path / name).write_text("x", encoding="utf-8")
-    entry = {"languages": {"en": {"hash": "en_1", "wasm": "en", "page_count": 3}}}
-    (tmp_path / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
-    remove_unused(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [ENTRY, "pagefind.js", "wasm.en.pagefind"]
+def test_buckets_grow_with_the_index_in_powers_of_two() -> None:
+    assert bucket_count(0) == 16
+    assert bucket_count(10**6) == 256
+    assert bucket_count(10**9) == 8192
 
 
-def test_a_build_leaves_no_staging_folder_behind(built_site: Path) -> None:
-    """The article pages are linked into cache/pagefind-stage for Pagefind; it is gone after."""
-    assert (built_site / "output" / "pagefind").is_dir()
+def test_deltas_round_trip() -> None:
+    assert deltas([3, 4, 10, 200]) == [3, 1, 6, 190]
+    assert undeltas(deltas([0, 5, 6])) == [0, 5, 6]
+    assert deltas([]) == []
+
+
+def test_a_word_finds_the_articles_with_it_or_its_stem_and_no_prefix_of_it() -> None:
+    index = SearchIndex()
+    index.add(entry(0), "Officials held talks in Tokyo.")
+    index.add(entry(1), "He went to the talking shop.")
+    index.add(entry(2), "Nothing here but Tok and Kyo.")
+    files = dict(index.files())
+    assert lookup(files, "tokyo") == [0]
+    assert lookup(files, "talks") == [0, 1, 2]  # "Talks" is every title; "talking" has its stem
+    assert lookup(files, "talking") == [0, 1, 2]
+    assert lookup(files, "to") == []  # a common word: not indexed
+    assert lookup(files, "tok") == [2]
+
+
+def test_title_words_weigh_more_and_weights_count_the_text() -> None:
+    index = SearchIndex()
+    index.add(entry(0, title="Mekong"), "A river.")
+    index.add(entry(1, title="Other"), "Mekong Mekong mekong.")
+    files = dict(index.files())
+    buckets = read(files, "index.json")["buckets"]
+    ids, weights = read(files, f"words/{bucket_of('mekong', buckets)}.json")["stems"]["mekong"]
+    assert (undeltas(ids), weights) == ([0, 1], [3, 3])
+
+
+def test_rows_come_in_chunks_and_filters_list_articles_by_name() -> None:
+    index = SearchIndex()
+    for n in range(DOC_CHUNK + 5):
+        index.add(entry(n, countries=("Japan",) if n % 2 else ("Laos",), people=("Le Hoai Trung",)), "text")
+    files = dict(index.files())
+    assert read(files, "docs/1.json")[4][0] == f"2025/01/a{DOC_CHUNK + 4}/"
+    filters = read(files, "filters.json")
+    assert undeltas(filters["country"]["Japan"]) == list(range(1, DOC_CHUNK + 5, 2))
+    assert len(undeltas(filters["person"]["Le Hoai Trung"])) == DOC_CHUNK + 5
+    assert read(files, "index.json")["documents"] == DOC_CHUNK + 5
+
+
+def test_a_newest_article_changes_only_the_files_of_its_words() -> None:
+    def build(n: int) -> dict[str, bytes]:
+        index = SearchIndex()
+        for k in range(n):
+            index.add(entry(k), f"Talks on trade between Vietnam and partner{k} on day {k}.")
+        return dict(index.files())
+
+    before, after = build(300), build(301)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert "index.json" in changed and "docs/3.json" in changed
+    words_changed = {n for n in changed if n.startswith("words/")}
+    assert 0 < len(words_changed) <= 2 * len(set(words("Talks on trade between Vietnam and partner300 on day 300.")))
+
+
+def test_long_summaries_are_cut_at_a_word() -> None:
+    row = SearchEntry("u/", "t", "d", "", "word " * 200).row()
+    assert len(row[4]) < 330 and row[4].endswith("word…")
+
+
+def test_the_files_are_the_same_for_the_same_articles() -> None:
+    def build() -> dict[str, bytes]:
+        index = SearchIndex()
+        for n in range(30):
+            index.add(entry(n, countries=("Japan",)), f"Article {n} on trade, investment and Mekong {n % 7}.")
+        return dict(index.files())
+
+    first, second = build(), build()
+    assert first == second
+    assert list(first)[-1] == "index.json"  # written last: a reader never finds it before the rest
+
+
+def test_a_build_writes_the_index_and_no_pagefind(built_site: Path) -> None:
+    output = built_site / "output"
+    meta = json.loads((output / "search" / "data" / "index.json").read_text(encoding="utf-8"))
+    assert meta["documents"] == len(list(output.glob("[0-9]*/[0-9]*/*/index.html"))) + len(
+        list(output.glob("undated/*/index.html"))
+    )
+    assert not (output / "pagefind").exists()
     assert not (built_site / "cache" / "pagefind-stage").exists()

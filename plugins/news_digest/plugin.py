@@ -17,7 +17,7 @@ from news_digest.site import incremental, jinja, lock
 from news_digest.site.incremental import DigestWriter
 from news_digest.site.model import ArticleDigest, build_site
 from news_digest.site.pages import NewsDigestGenerator
-from news_digest.site.search import build_index, start_early
+from news_digest.site.search import build_search_index
 
 log = logging.getLogger(__name__)
 
@@ -125,16 +125,15 @@ def add_writer(_pelican: Any) -> type:
 
 
 def articles_written(generator: Any, writer: Any = None) -> None:
-    """Remove the pages of articles that are gone before the search index reads the article pages."""
+    """Remove the pages of articles that are gone, then index the articles for search."""
     ledger = incremental.active()
     if ledger is not None:
         ledger.sweep("article:")
-    start_early(generator, writer)
+    build_search_index(generator, writer)
 
 
 def finish(pelican: Any) -> None:
-    """The search index, then the ledger: a build that fails before the end records nothing."""
-    build_index(pelican)
+    """The ledger: a build that fails before the end records nothing."""
     incremental.end()
 
 

@@ -44,8 +44,7 @@ SETTINGS = (
     Setting("FEED_MAX_ITEMS", 50, "newest items in each feed"),
     Setting("RELATED_ARTICLES", 5, "related articles under each article"),
     Setting("CHARTS", True, "build the SVG pictures (articles per month, countries, world map)"),
-    Setting("SEARCH", True, "build the Pagefind search index of the articles and the `/search/` page"),
-    Setting("SEARCH_SHARD_PAGES", 2000, "most article pages in one search shard (bounds Pagefind's memory)"),
+    Setting("SEARCH", True, "build the search index of the articles and the `/search/` page"),
     Setting(
         "FEED_SITEURL",
         "http://localhost:8000",

@@ -20,7 +20,7 @@ from news_digest.site.feeds import build_feed, write_feed
 from news_digest.site.flags import FOLDER as FLAGS
 from news_digest.site.flags import flag_codes, flag_source, licence_source
 from news_digest.site.model import Site, Term, build_site, is_undated
-from news_digest.site.search import BUNDLE, article_shards, shard_months
+from news_digest.site.search import FOLDER as SEARCH_FOLDER
 from news_digest.site.sitemap import robots_txt, sitemap_files
 from news_digest.site.structured import article_json_ld
 from news_digest.tagging.gazetteer import gazetteer
@@ -44,13 +44,7 @@ class NewsDigestGenerator(Generator):
             article_listing=listing_renderer(),
             article_json_ld=article_json_ld,
             flag_codes=flag_codes(self.site.countries),
-            # The search page's Pagefind bundles, newest first, with the months each holds (search.py).
-            search_bundles=[
-                {"path": f"{BUNDLE}/{name}/", "months": shard_months(name)}
-                for name in article_shards(articles, self.ours["SEARCH_SHARD_PAGES"])
-            ]
-            if self.ours["SEARCH"]
-            else [],
+            search_index=f"{SEARCH_FOLDER}/" if self.ours["SEARCH"] else None,
             feed_all_rss=self.site.all_feeds["rss"],
             feed_all_atom=self.site.all_feeds["atom"],
         )
@@ -84,7 +78,7 @@ class NewsDigestGenerator(Generator):
             self._write_term(writer, "person.html", term)
         self._write_months(writer)
         if self.ours["SEARCH"]:
-            inputs = ("search", self.context["search_bundles"])
+            inputs = ("search", self.context["search_index"])
             self._write(writer, "search.html", "search/index.html", "search/", digest_inputs=inputs)
         self._write_feeds()
         self._write_sitemap(everything)

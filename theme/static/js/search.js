@@ -1,10 +1,11 @@
-/* The search page (/search/): Pagefind's API over the shards of the archive, with an interface of
-   our own (plugins/news_digest/search.py builds the shards).
+/* The search page (/search/): the archive's own index (plugins/news_digest/site/search_index.py
+   says how it is laid out), searched in the browser.
 
-   Precision: Pagefind searches each shard on its own, and a shard that lacks a word falls back to
-   shorter prefixes of it ("Tokyo" finds "to"). Within a shard that has the word, every result has
-   it (or its stem). So a shard whose best result does not contain every word of the query holds
-   no page with them, and its results are left out. */
+   A query's words are folded (lower case, no accents) as the index folds them; each word's bucket
+   says its stem, each stem's bucket lists the articles that have it. Every word must be found (a
+   word no article has finds nothing: no fallback to a prefix). Articles are ranked by how often
+   they use the words, rarer words weighing more, title words more; ties go to the newest. Only
+   the ten shown are fetched (title, date, summary). Nothing from the index is ever read as HTML. */
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -12,9 +13,11 @@
   if (!root || !configNode || !window.fetch || !window.URL) return;
   var config = JSON.parse(configNode.textContent);
   var site = new URL(config.siteurl.replace(/\/?$/, "/"), document.baseURI);
+  var base = new URL(config.index, site);
   var PAGE = 10; // results shown at a time
   var FILTER_OPTIONS = 40; // most common names offered in each filter
   var GROUPS = [["country", "Country"], ["person", "Person"]];
+  var FOLDED = { "đ": "d", "ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "ı": "i" };
 
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
@@ -24,191 +27,253 @@
   var filterBox = document.getElementById("search-filters");
   var chosen = { country: new Set(), person: new Set() };
   var found = [];
+  var marks = [];
   var shown = 0;
   var sequence = 0;
-  var instances = null;
+  var files = {};
+  var meta = null;
 
-  function load() {
-    if (instances) return instances;
-    // Each shard's own copy of Pagefind, a module of its own: Pagefind keeps its WebAssembly in
-    // module state, so instances made by one module (createInstance) share it and trip over the
-    // indexes of several shards.
-    instances = inTurn(config.bundles, function (bundle) {
-      var path = new URL(bundle.path, site).pathname;
-      return import(path + "pagefind.js").then(function (one) {
-        return one.options({ basePath: path, baseUrl: site.pathname, excerptLength: 24 }).then(function () {
-          return one;
+  function getJSON(name) {
+    if (!files[name]) {
+      var url = new URL(name, base);
+      if (meta) url.search = "v=" + meta.version; // never a file of another build
+      files[name] = fetch(url.href, meta ? {} : { cache: "no-cache" }).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.statusText + " (" + name + ")");
+        return response.json();
+      });
+      files[name].catch(function () { delete files[name]; });
+    }
+    return files[name];
+  }
+
+  function fold(text) {
+    return text.toLowerCase().replace(/[đßæøłı]/g, function (c) { return FOLDED[c]; })
+      .normalize("NFKD").replace(/\p{M}/gu, "");
+  }
+
+  function queryWords(text) {
+    var stop = new Set(meta.stop_words);
+    var seen = new Set();
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) {
+      if (w.length < 2 || stop.has(w) || seen.has(w)) return false;
+      seen.add(w);
+      return true;
+    });
+  }
+
+  // FNV-1a of the UTF-8 bytes, as search_index.py bucket_of.
+  function bucketOf(key) {
+    var bytes = new TextEncoder().encode(key);
+    var value = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) value = Math.imul(value ^ bytes[i], 0x01000193) >>> 0;
+    return "words/" + (value % meta.buckets) + ".json";
+  }
+
+  function undelta(values) {
+    var out = new Array(values.length);
+    var sum = 0;
+    for (var i = 0; i < values.length; i++) { sum += values[i]; out[i] = sum; }
+    return out;
+  }
+
+  // word -> {stem, ids, weights}, or null when no article has it.
+  function lookUp(word) {
+    return getJSON(bucketOf(word)).then(function (bucket) {
+      var stem = bucket.words[word];
+      if (stem === undefined) return null;
+      return getJSON(bucketOf(stem)).then(function (shelf) {
+        var postings = shelf.stems[stem];
+        return postings ? { stem: stem, ids: undelta(postings[0]), weights: postings[1] } : null;
+      });
+    });
+  }
+
+  function rank(terms) {
+    var scores = new Map();
+    terms.forEach(function (term, index) {
+      var df = term.ids.length;
+      var idf = Math.log(1 + (meta.documents - df + 0.5) / (df + 0.5));
+      var next = new Map();
+      term.ids.forEach(function (id, i) {
+        if (index > 0 && !scores.has(id)) return; // every word must be in it
+        var w = term.weights[i];
+        next.set(id, (scores.get(id) || 0) + idf * w / (w + 1.2));
+      });
+      scores = next;
+    });
+    return Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || b - a; });
+  }
+
+  function filterSets() {
+    // Within a group any chosen name, across groups all: the articles allowed, or null for any.
+    return getJSON("filters.json").then(function (filters) {
+      var allowed = null;
+      GROUPS.forEach(function (g) {
+        if (!chosen[g[0]].size) return;
+        var group = new Set();
+        chosen[g[0]].forEach(function (name) {
+          undelta((filters[g[0]] || {})[name] || []).forEach(function (id) { group.add(id); });
         });
+        allowed = allowed ? new Set(Array.from(allowed).filter(function (id) { return group.has(id); })) : group;
       });
+      return allowed;
     });
-    return instances;
   }
 
-  // Every call into Pagefind waits for the one before (a new query while one runs, "More results").
-  var queue = Promise.resolve();
-  function exclusive(work) {
-    var done = queue.then(work);
-    queue = done.catch(function () {});
-    return done;
-  }
-
-  function inTurn(items, step) {
-    var out = [];
-    return items.reduce(function (chain, item) {
-      return chain.then(function () { return step(item); }).then(function (value) { out.push(value); });
-    }, Promise.resolve()).then(function () { return out; });
-  }
-
-  function words(text) {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  }
-
-  // A word "or its stem": its first letters, all of a short word, all but the last three of a long one.
-  function stemPattern(word) {
-    var stem = word.length <= 4 ? word : word.slice(0, Math.max(4, word.length - 3));
-    return new RegExp("(^|[^\\p{L}\\p{N}])" + stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u");
-  }
-
-  function hasEvery(text, patterns) {
-    var lower = text.toLowerCase();
-    return patterns.every(function (p) { return p.test(lower); });
-  }
-
-  function filterOption() {
-    var filters = {};
-    GROUPS.forEach(function (g) {
-      if (chosen[g[0]].size) filters[g[0]] = { any: Array.from(chosen[g[0]]) };
-    });
-    return filters;
-  }
-
-  function searchShard(instance, query, filters, patterns) {
-    return instance.search(query || null, { filters: filters }).then(function (response) {
-      var results = (response && response.results) || [];
-      if (!results.length || !patterns.length) return results;
-      return results[0].data().then(function (best) {
-        var text = (best.meta && best.meta.title ? best.meta.title + " " : "") + best.content;
-        return hasEvery(text, patterns) ? results : [];
-      });
+  function search(query) {
+    var wordsOfQuery = queryWords(query);
+    if (query && !wordsOfQuery.length) {
+      return Promise.resolve({ ids: [], marks: [], note: "No results: “" + query + "” has only words too common to search for" });
+    }
+    return Promise.all([Promise.all(wordsOfQuery.map(lookUp)), filterSets()]).then(function (both) {
+      var terms = both[0];
+      var allowed = both[1];
+      var missing = wordsOfQuery.filter(function (w, i) { return !terms[i]; });
+      if (missing.length) return { ids: [], marks: [], note: "No results: no article has “" + missing.join("”, “") + "”" };
+      var ids = terms.length ? rank(terms) : Array.from(allowed).sort(function (a, b) { return b - a; });
+      if (allowed && terms.length) ids = ids.filter(function (id) { return allowed.has(id); });
+      return { ids: ids, marks: terms.map(function (t, i) { return [wordsOfQuery[i], t.stem]; }) };
     });
   }
 
   function run() {
     var query = input.value.trim();
     var mine = ++sequence;
-    var filters = filterOption();
     var params = new URLSearchParams(window.location.search);
     if (query) params.set("q", query); else params.delete("q");
     history.replaceState(null, "", "?" + params.toString());
-    if (!query && !Object.keys(filters).length) {
+    var filtered = GROUPS.some(function (g) { return chosen[g[0]].size; });
+    if (!query && !filtered) {
       found = []; shown = 0; list.textContent = ""; more.hidden = true; status.textContent = "";
       return;
     }
     status.textContent = "Searching…";
-    var patterns = words(query).map(stemPattern);
-    load().then(function (all) {
-      return exclusive(function () {
-        if (mine !== sequence) return null; // a newer query came in while this one waited
-        return inTurn(all, function (one) { return searchShard(one, query, filters, patterns); });
-      });
-    }).then(function (perShard) {
-      if (mine !== sequence || !perShard) return;
-      found = [].concat.apply([], perShard).sort(function (a, b) { return b.score - a.score; });
+    ready.then(function () { return search(query); }).then(function (answer) {
+      if (mine !== sequence) return; // a newer query came in meanwhile
+      found = answer.ids;
+      marks = answer.marks;
       shown = 0;
       list.textContent = "";
       var what = query ? "“" + query + "”" : "the chosen filters";
       status.textContent = found.length
         ? found.length + " result" + (found.length === 1 ? "" : "s") + " for " + what
-        : "No results for " + what;
-      showMore();
+        : answer.note || "No results for " + what;
+      return showMore(mine);
     }).catch(function (error) {
-      status.textContent = "Search could not load: " + error;
+      if (mine === sequence) status.textContent = "Search could not load: " + error.message;
     });
   }
 
-  function showMore() {
+  function showMore(mine) {
     var next = found.slice(shown, shown + PAGE);
     shown += next.length;
     more.hidden = shown >= found.length;
-    return exclusive(function () {
-      return inTurn(next, function (r) { return r.data(); });
-    }).then(function (pages) {
-      pages.forEach(function (page) { list.appendChild(item(page)); });
+    return Promise.all(next.map(function (id) {
+      return getJSON("docs/" + Math.floor(id / meta.chunk) + ".json").then(function (chunk) { return chunk[id % meta.chunk]; });
+    })).then(function (rows) {
+      if (mine !== undefined && mine !== sequence) return;
+      rows.forEach(function (row) { list.appendChild(item(row)); });
     });
   }
 
-  function item(page) {
+  // A word of the summary is marked when it is a word of the query or starts with its stem.
+  function isMarked(word) {
+    var w = fold(word);
+    return marks.some(function (m) {
+      var stem = m[1].replace(/i$/, "");
+      return w === m[0] || (stem.length > 2 && w.slice(0, stem.length) === stem);
+    });
+  }
+
+  function excerpt(text) {
+    var p = document.createElement("p");
+    p.className = "excerpt";
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
+      if (i % 2 && isMarked(part)) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        p.appendChild(mark);
+      } else if (part) {
+        p.appendChild(document.createTextNode(part));
+      }
+    });
+    return p;
+  }
+
+  function item(row) {
+    // row: [address, title, date as shown, ISO date or "", summary]
     var li = document.createElement("li");
     li.className = "result";
     var heading = document.createElement("h2");
     heading.className = "result-title";
     var link = document.createElement("a");
-    link.href = page.url;
-    link.textContent = (page.meta && page.meta.title) || page.url;
+    link.href = new URL(row[0], site).href;
+    link.textContent = row[1];
     heading.appendChild(link);
     li.appendChild(heading);
-    if (page.meta && page.meta.date) {
-      var meta = document.createElement("p");
-      meta.className = "meta";
-      meta.textContent = page.meta.date;
-      li.appendChild(meta);
+    var when = document.createElement("p");
+    when.className = "meta";
+    if (row[3]) {
+      var time = document.createElement("time");
+      time.dateTime = row[3];
+      time.textContent = row[2];
+      when.appendChild(time);
+    } else {
+      when.textContent = row[2];
     }
-    var excerpt = document.createElement("p");
-    excerpt.className = "excerpt";
-    // Pagefind's excerpt is the page's text, escaped, with <mark> around the words found.
-    excerpt.innerHTML = page.excerpt;
-    li.appendChild(excerpt);
+    li.appendChild(when);
+    li.appendChild(excerpt(row[4]));
     return li;
   }
 
-  function buildFilters(all) {
-    // Filters of every shard, summed: the most common names first, then A to Z.
-    return inTurn(all, function (one) { return one.filters(); }).then(function (each) {
-      var narrow = window.matchMedia("(max-width: 48rem)").matches;
-      GROUPS.forEach(function (group) {
-        var counts = {};
-        each.forEach(function (f) {
-          var values = (f && f[group[0]]) || {};
-          Object.keys(values).forEach(function (name) { counts[name] = (counts[name] || 0) + values[name]; });
-        });
-        var names = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); });
-        if (!names.length) return;
-        var details = document.createElement("details");
-        details.className = "filter";
-        details.open = !narrow && group[0] === "country"; // closed on phones: the results come first
-        var summary = document.createElement("summary");
-        summary.textContent = group[1] + " (" + names.length + ")";
-        details.appendChild(summary);
-        var fieldset = document.createElement("fieldset");
-        var legend = document.createElement("legend");
-        legend.className = "visually-hidden";
-        legend.textContent = "Only articles naming this " + group[1].toLowerCase();
-        fieldset.appendChild(legend);
-        names.slice(0, FILTER_OPTIONS).forEach(function (name, index) {
-          var id = "filter-" + group[0] + "-" + index;
-          var label = document.createElement("label");
-          label.className = "filter-option";
-          label.htmlFor = id;
-          var box = document.createElement("input");
-          box.type = "checkbox";
-          box.id = id;
-          box.value = name;
-          box.addEventListener("change", function () {
-            if (box.checked) chosen[group[0]].add(name); else chosen[group[0]].delete(name);
-            run();
-          });
-          label.appendChild(box);
-          label.appendChild(document.createTextNode(" " + name + " "));
-          var count = document.createElement("span");
-          count.className = "count";
-          count.textContent = counts[name];
-          label.appendChild(count);
-          fieldset.appendChild(label);
-        });
-        details.appendChild(fieldset);
-        filterBox.appendChild(details);
+  function buildFilters(filters) {
+    // The names most articles have first, then A to Z; the counts are of the whole archive.
+    var narrow = window.matchMedia("(max-width: 48rem)").matches;
+    GROUPS.forEach(function (group) {
+      var values = filters[group[0]] || {};
+      var names = Object.keys(values).sort(function (a, b) {
+        return values[b].length - values[a].length || a.localeCompare(b);
       });
+      if (!names.length) return;
+      var details = document.createElement("details");
+      details.className = "filter";
+      details.open = !narrow && group[0] === "country"; // closed on phones: the results come first
+      var summary = document.createElement("summary");
+      summary.textContent = group[1] + " (" + names.length + ")";
+      details.appendChild(summary);
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.className = "visually-hidden";
+      legend.textContent = "Only articles naming this " + group[1].toLowerCase();
+      fieldset.appendChild(legend);
+      names.slice(0, FILTER_OPTIONS).forEach(function (name, index) {
+        fieldset.appendChild(filterOption(group[0], name, index, values[name].length));
+      });
+      details.appendChild(fieldset);
+      filterBox.appendChild(details);
     });
+  }
+
+  function filterOption(group, name, index, count) {
+    var id = "filter-" + group + "-" + index;
+    var label = document.createElement("label");
+    label.className = "filter-option";
+    label.htmlFor = id;
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = id;
+    box.value = name;
+    box.addEventListener("change", function () {
+      if (box.checked) chosen[group].add(name); else chosen[group].delete(name);
+      run();
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + name + " "));
+    var number = document.createElement("span");
+    number.className = "count";
+    number.textContent = count;
+    label.appendChild(number);
+    return label;
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
@@ -223,9 +288,11 @@
   document.getElementById("search-fallback").hidden = true;
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) input.value = initial;
-  var ready = load().then(function (all) { return exclusive(function () { return buildFilters(all); }); }).catch(function (error) {
-    status.textContent = "Search could not load: " + error;
-  });
+  var ready = getJSON("index.json").then(function (index) {
+    meta = index;
+    return getJSON("filters.json");
+  }).then(buildFilters);
+  ready.catch(function (error) { status.textContent = "Search could not load: " + error.message; });
   ready.then(function () { if (initial) run(); });
   if (!initial) input.focus();
 })();
