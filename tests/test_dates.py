@@ -82,6 +82,31 @@ def test_a_recalled_day_is_not_the_articles_date(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Hanoi (VNA) – Vietnam joined the United Nations on September 20, 1977, and has since sent "
+        "peacekeepers abroad, the ambassador said at a ceremony in New York on September 20./.",
+        "Hanoi (VNA) – The two countries set up ties on March 1, 1992, and have since expanded trade, "
+        "officials said at a reception on March 1./.",
+        "Hanoi (VNA) – The office opened on June 3, 2015. Since then it has grown, its head said on "
+        "June 3./.",
+        "Hanoi (VNA) – The airline launched the route on May 12, 2018 and has ever since flown daily, "
+        "its director said on May 12./.",
+    ],
+)
+def test_a_day_the_sentence_then_looks_back_on_is_recalled_and_gives_no_year(text: str) -> None:
+    """The day restated without its year is the event's; the year belongs to the day recalled."""
+    a = dated(text)
+    assert (a.date, a.date_confidence) == (None, "unknown")
+    assert a.event_month_day is not None
+
+
+def test_a_day_followed_by_since_and_a_year_is_still_the_event() -> None:
+    a = dated("Hanoi (VNA) – The ministers met on May 5, 2025. The firm has since 2019 doubled trade./.")
+    assert (a.date, a.date_confidence) == (dt.date(2025, 5, 5), "stated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Hanoi (VNA) – Members must submit their reports by December 31, 2025./.",
         "Hanoi (VNA) – The two leaders will meet in Tokyo on November 27, 2025./.",
         "Hanoi (VNA) – Delegates agreed on items to be submitted to the summit on May 10, 2025./.",

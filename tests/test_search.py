@@ -126,7 +126,11 @@ def test_a_newest_article_changes_only_the_files_of_its_words() -> None:
     changed = {name for name in after if before.get(name) != after[name]}
     assert "index.json" in changed and "docs/3.json" in changed
     words_changed = {n for n in changed if n.startswith("words/")}
-    assert 0 < len(words_changed) <= 2 * len(set(words("Talks on trade between Vietnam and partner300 on day 300.")))
+    assert (
+        0
+        < len(words_changed)
+        <= 2 * len(set(words("Talks on trade between Vietnam and partner300 on day 300.")))
+    )
 
 
 def test_long_summaries_are_cut_at_a_word() -> None:

@@ -42,6 +42,8 @@ class DateRules:
     # Cue phrases, lower-case; the patterns are for `whole_words` on lower-cased text.
     not_event_before: frozenset[str]
     historical: re.Pattern[str]
+    historical_after: re.Pattern[str]
+    after_window: int
     future: re.Pattern[str]
     event_verbs: re.Pattern[str]
     event_nouns: re.Pattern[str]
@@ -124,6 +126,8 @@ def date_rules() -> DateRules:
         window=int(data["cue_window"]),
         not_event_before=frozenset(w.lower() for w in data["not_event_before"]),
         historical=_lower_words(data["historical_before"]),
+        historical_after=_lower_words(data["historical_after"]),
+        after_window=int(data["cue_after_window"]),
         future=_lower_words(data["future_before"]),
         event_verbs=_lower_words(data["event_verbs"]),
         event_nouns=_lower_words(data["event_nouns"]),

@@ -67,6 +67,16 @@ def _valid_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _looked_back_on(text: str, end: int) -> bool:
+    """Whether the words after a day, in its sentence or opening the next, look back on it
+    ("..., and has since grown", "Since then, ..."); "has since 2019" speaks of another time."""
+    rules = date_rules()
+    after = " ".join(text[end : end + 20 * rules.after_window].split()[: rules.after_window]).lower()
+    return any(
+        not after[m.end() :].lstrip()[:1].isdigit() for m in whole_words(rules.historical_after, after)
+    )
+
+
 def _clause_before(text: str, start: int, words: int) -> str:
     """The last `words` words before `start`, within its sentence."""
     before = text[max(0, start - 20 * words) : start]
@@ -85,6 +95,8 @@ def is_event_day(text: str, start: int, end: int) -> bool:
         return False  # "(September 2)", "(June 25, 1975)"; but "on Monday (September 16)" is the day
     if _RANGE_AFTER.match(text, end):  # "September 2, 1945-2022"
         return False
+    if _looked_back_on(text, end):
+        return False  # "on July 28, 1995, and has since ..."
     near = _clause_before(text, start, rules.window).lower()
     last_words = near.rsplit(None, 2)
     if last_words and (
