@@ -368,6 +368,8 @@ def test_a_caption_then_the_dateline_gives_no_lead() -> None:
         ("Hanoi (VNS/VNA) - The talks opened.", "Hanoi"),
         ("Hanoi (VNA/VNS) – The talks opened.", "Hanoi"),
         ("Hanoi, (VNA) – The talks opened.", "Hanoi"),
+        ("Hanoi (VNA): The talks opened.", "Hanoi"),
+        ("Jakarta, Sept. 8 (VNA) – The talks opened.", "Jakarta"),
     ],
 )
 def test_dateline_place_is_found_and_removed_from_the_paragraph(line: str, place: str) -> None:

@@ -54,6 +54,35 @@ def test_a_day_after_the_city_in_the_dateline_is_the_filing_day() -> None:
     assert (a.date, a.date_confidence, a.dateline) == (dt.date(2025, 5, 9), "inferred", "Hue")
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Hanoi (VNA) – The ministers held talks on Sept. 8, 2025./.", dt.date(2025, 9, 8)),
+        ("Hanoi (VNA) – The ministers held talks on Sept 8, 2025./.", dt.date(2025, 9, 8)),
+        ("Hanoi (VNA) – The ministers held talks on Tuesday, Jan. 7, 2025./.", dt.date(2025, 1, 7)),
+        ("Hanoi (VNA) – The ministers held talks on 14 Feb 2024./.", dt.date(2024, 2, 14)),
+        (
+            "Hanoi, Aug. 2 (VNA) – The talks opened. They ended on Aug. 2, 2023 with a statement./.",
+            dt.date(2023, 8, 2),
+        ),
+        ("Hanoi (VNA): The ministers held talks on Dec. 1, 2024./.", dt.date(2024, 12, 1)),
+    ],
+)
+def test_an_abbreviated_month_before_its_day_is_read(text: str, date: dt.date) -> None:
+    assert date_of(text) == (date, "stated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi (VNA) – Czech Foreign Minister Jan Lipavsky held talks in Prague./.",
+        "Hanoi (VNA) – The Sept deadline passed; Dec exports rose./.",
+    ],
+)
+def test_an_abbreviation_that_is_a_name_or_without_a_day_is_no_date(text: str) -> None:
+    assert date_of(text) == (None, "unknown")
+
+
 # -- a past day the article recalls is never its date ---------------------------------------
 
 

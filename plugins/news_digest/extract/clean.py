@@ -12,7 +12,7 @@ from functools import cache
 
 from news_digest.article import Article
 from news_digest.data import load_data
-from news_digest.extract.dates import MONTH, MONTHS, find_date
+from news_digest.extract.dates import MONTH, find_date, month_number
 from news_digest.extract.normalise import normalise, symbols_only_title
 from news_digest.hashing import texts_digest
 from news_digest.matching import has_whole_word, words_pattern
@@ -96,12 +96,13 @@ def noise_rules() -> NoiseRules:
             rf"(?:[.!?”\"’)]\s*|\s[-–—|]\s*)(?:(?:{credits})\s*|(?:photo\s+)?courtesy\s+of)$", re.IGNORECASE
         ),
         credit_alone=re.compile(rf"(?:{lone})\s*:\s*[^\s:()!?][^:()!?]{{0,40}}$", re.IGNORECASE),
-        # The place starts with a capital, Vietnamese ones too ("Đà Nẵng (VNA) –").
+        # The place starts with a capital, Vietnamese ones too ("Đà Nẵng (VNA) –"); a colon may
+        # stand for the dash ("Hanoi (VNA):").
         dateline=re.compile(
             rf"^(?P<place>[{_CAPITAL}][\w.'’ ,-]{{0,40}}?)"
             rf"(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})"
             rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?)?"
-            rf"\s*\((?P<source>{agencies})\)\s*[–—‒―-]+\s*(?P<rest>.*)$"
+            rf"\s*\((?P<source>{agencies})\)\s*(?:[–—‒―-]+|:)\s*(?P<rest>.*)$"
         ),
         # The agency alone before the dash, no place: "VNA – ", "(VNA) – ", "NDO – ", "VOV.VN - "; a
         # hyphen needs a space beside it ("VNA-funded" starts a sentence).
@@ -325,7 +326,7 @@ def _body(rest: list[str]) -> _Body:
                 found.dateline, found.source = place.strip(" ,") if place else None, match.group("source")
                 if match.groupdict().get("month") or match.groupdict().get("month_after"):
                     year, day = match.group("year"), match.group("day") or match.group("day_first")
-                    month = MONTHS.index(match.group("month") or match.group("month_after")) + 1
+                    month = month_number(match.group("month") or match.group("month_after"))
                     found.dateline_day = (month, int(day), int(year) if year else None)
                 line = match.group("rest")
                 body.clear()  # stray lines between lead and dateline are not the body

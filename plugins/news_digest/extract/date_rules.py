@@ -26,10 +26,28 @@ MONTHS = [
     "November",
     "December",
 ]
-MONTH = "|".join(MONTHS)
+# As some agencies abbreviate them, only before a number: "Sept. 8, 2025", "Jan 5".
+MONTH_ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
+    "Aug": 8, "Sept": 9, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+MONTH = "|".join(MONTHS) + rf"|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?(?=\s+\d)"
 YEAR_REGEX = r"(?:19|20)\d\d"
 RANGE_YEAR = re.compile(rf"{YEAR_REGEX}\s*[–—-]\s*{YEAR_REGEX}")
 SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month's name as `MONTH` matches it ("September", "Sept.", "Sep")."""
+    name = name.rstrip(".")
+    return MONTH_ABBREVIATIONS[name] if name in MONTH_ABBREVIATIONS else MONTHS.index(name) + 1
+
+
+def mentions_month(text: str, month: int) -> bool:
+    """Whether `text` may name the month (a quick test before a search for its days)."""
+    if MONTHS[month - 1] in text:
+        return True
+    return any(number == month and name in text for name, number in MONTH_ABBREVIATIONS.items())
 
 
 @dataclass(frozen=True)

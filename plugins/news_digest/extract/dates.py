@@ -17,7 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from news_digest.article import FULL, INFERRED, MONTH_DAY, NOTHING, STATED, UNKNOWN, YEAR, DateConfidence
-from news_digest.extract.date_rules import MONTH, MONTHS, SENTENCE_END, YEAR_REGEX, date_rules
+from news_digest.extract.date_rules import (
+    MONTH,
+    MONTHS,
+    SENTENCE_END,
+    YEAR_REGEX,
+    date_rules,
+    mentions_month,
+    month_number,
+)
 from news_digest.extract.years import infer_year, newest_year
 from news_digest.matching import whole_words
 
@@ -137,7 +145,7 @@ def _day_matches(text: str) -> Iterator[tuple[int, int, int | None, int, int]]:
                 continue
             day, start = int(before.group(1)), before.start()
         year = int(match.group(3)) if match.group(3) else None
-        yield MONTHS.index(match.group(1)) + 1, day, year, start, match.end()
+        yield month_number(match.group(1)), day, year, start, match.end()
 
 
 def _days(text: str, after_on: bool = False) -> Iterator[tuple[int, int, int | None]]:
@@ -198,7 +206,7 @@ def _year_elsewhere(own: list[str], captions: list[str], month: int, day: int) -
     fewest = min(counts, default=None)
     newest = newest_year(everything)  # once: a day written a thousand times stays linear
     for text in everything:
-        if MONTHS[month - 1] in text:
+        if mentions_month(text, month):
             for m, d, y, start, end in _day_matches(text):
                 if (
                     (m, d) == (month, day)
@@ -285,7 +293,7 @@ def _anniversary_of_the_day(own: list[str], month: int, day: int) -> tuple[int, 
     years = {
         y
         for text in own
-        if MONTHS[month - 1] in text
+        if mentions_month(text, month)
         for m, d, y, _start, _end in _day_matches(text)
         if (m, d) == (month, day) and y
     }
