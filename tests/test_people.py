@@ -1053,3 +1053,34 @@ def test_sayyid_is_an_honorific() -> None:
 def test_a_spouse_is_not_given_the_post_of_the_person_before_the_possessive(text: str) -> None:
     assert only(text).title is None
     assert only("The President’s Special Envoy Nguyen Van Thanh said.").title == "President’s Special Envoy"
+
+
+# -- "a.i." (ad interim) inside a title ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "title"),
+    [
+        (
+            "Vietnamese Chargé d'Affaires a.i. to Japan Nguyen Van Hai met officials in Tokyo.",
+            "Nguyen Van Hai",
+            "VN",
+            "Chargé d'Affaires a.i. to Japan",
+        ),
+        (
+            "Chargé d'Affaires a.i. of the Vietnamese Embassy in Cuba Le Thi Mai attended the event.",
+            "Le Thi Mai",
+            "VN",
+            "Chargé d'Affaires a.i. of the Vietnamese Embassy in Cuba",
+        ),
+        (
+            "Australian Chargé d'Affaires a.i. Mark Smith attended the event in Hanoi.",
+            "Mark Smith",
+            "AU",
+            "Chargé d'Affaires",
+        ),
+    ],
+)
+def test_ad_interim_stays_inside_the_title(text: str, name: str, country: str, title: str) -> None:
+    official = only(text)
+    assert (official.name, official.country, official.title) == (name, country, title)

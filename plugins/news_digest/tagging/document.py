@@ -20,11 +20,12 @@ _ABBREVIATIONS = "Gen|Dr|Jr|Sr|Mr|Mrs|Ms|Prof|Lt|Lieut|Col|Maj|Sen|Rep|St|Hon|Br
 # trailing one); a possessive ’s is a token of its own. ASCII is listed before `\w` because `re`
 # tests the characters of a class in order.
 _WORD_REST = r"[a-zA-Z0-9_\w-]*+(?:[’'](?!s\b)(?=\w)[a-zA-Z0-9_\w-]*+)*+"
-# Lower-case words first: most tokens are, and nothing else can start with one of them. Then
+# "a.i." (ad interim, inside a title) first, then lower-case words: most tokens are, and nothing
+# else can start with one of them. Then
 # parenthesised asides "(EC)", abbreviations "Gen.", words, possessives, numbers, punctuation.
 # (Possessive `*+`: a token is as long as it can be, so `re` need not keep ways to give back.)
 _TOKEN = (
-    rf"[a-z]{_WORD_REST}|\([^()\n]{{1,16}}\)|(?:{_ABBREVIATIONS})\.|(?:[A-Z]|[^\W\d_]){_WORD_REST}"
+    rf"a\.i\.|[a-z]{_WORD_REST}|\([^()\n]{{1,16}}\)|(?:{_ABBREVIATIONS})\.|(?:[A-Z]|[^\W\d_]){_WORD_REST}"
     r"|[’']s\b|\d[\w.,]*+|\S"
 )
 # Every character that is not white space starts a token (`\S`), and no token ends in white
