@@ -199,6 +199,10 @@ def test_the_first_day_that_can_be_the_events_is_taken() -> None:
         ("The forum will take place in 2026 (next year), the host said.", 2025),
         ("The ASEAN Tourism Forum 2026 opens in January next year.", 2025),
         ("The 2023 election last year brought a new government.", 2024),
+        ("They will hold events next year to celebrate the 50th anniversary of ties (1975-2025).", 2024),
+        ("Ties grew last year, the 30th anniversary of relations (1994-2024).", 2025),
+        ("Last year marked the 30th anniversary of relations (1994-2024).", 2025),
+        ("Trade grew last year and will grow next year, the 50th anniversary of ties (1975-2025).", 2024),
         ("The plan for 2026 will be approved later this year.", 2026),
         ("Progress since 2023 was reviewed as Vietnam, the 2026 ASEAN Chair this year, prepares.", 2026),
     ],
@@ -224,8 +228,8 @@ def test_a_year_given_by_the_text_dates_a_day_without_one(cue: str, year: int) -
         "Exports hit 400 billion USD in 2024 and will grow next year.",
         "Growth in 2024 was strong, but the bank expects a slowdown next year.",
         "Exports in 2024 rose 14%; growth is expected next year.",  # too far apart
-        "They will hold events next year to celebrate the 50th anniversary of ties (1975-2025).",
-        "Ties grew last year, the 30th anniversary of relations (1994-2024).",
+        "They praised last year's growth and the 50th anniversary of ties (1975-2025).",
+        "Next year will mark the 50th anniversary of ties (1975-2025), and this year trade grew.",
         "Officials celebrated 52 years of diplomatic relations (1970-2025).",  # 55 years, not 52
         "They marked the 52nd anniversary of ties, the first visit (in 1992) being recalled.",
         "They marked the 52nd anniversary of ties with the visit of an envoy whose trip (1992) was cited.",

@@ -77,6 +77,7 @@ class DateRules:
     this_year_contrast: re.Pattern[str]
     near_year: tuple[tuple[str, re.Pattern[str], int], ...]  # (phrase, its pattern, year offset)
     near_year_window: int
+    relative_anniversary_links: frozenset[str]
     beside_year: tuple[tuple[re.Pattern[str], int], ...]
     relative_year_phrases: tuple[str, ...]  # lower-case: "last year", "next year" ...
 
@@ -175,6 +176,7 @@ def date_rules() -> DateRules:
             for e in data["near_year"]
         ),
         near_year_window=int(data["near_year_window"]),
+        relative_anniversary_links=frozenset(w.lower() for w in data["relative_anniversary_links"]),
         beside_year=tuple(beside),
         relative_year_phrases=tuple(p.lower() for p in (*data["last_year"], *data["next_year"])),
     )

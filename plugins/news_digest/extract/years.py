@@ -107,8 +107,9 @@ def _anniversary_years(text: str) -> Iterator[tuple[int, str]]:
     (`set up in 1974`) or the day it recalls in brackets (`(September 2, 1945)`): the year it is
     celebrated. "Marking 52 years of ties (1973-2025)" counts too, with its range only.
 
-    Not in a sentence that says "next year" or "last year": the anniversary may be that year's
-    ("activities next year to celebrate the 50th anniversary (1975-2025)")."""
+    In a sentence that says "next year" or "last year" the anniversary may be that year's: only
+    when the phrase places it ("activities next year to celebrate the 50th anniversary
+    (1975-2025)": 2024), else the sentence is left out."""
     phrases = date_rules().relative_year_phrases
     lower = text.lower()
     if not any(phrase in lower for phrase in phrases):
@@ -116,9 +117,33 @@ def _anniversary_years(text: str) -> Iterator[tuple[int, str]]:
         return
     start = 0
     for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence = text[start:end]
         if not any(phrase in lower[start:end] for phrase in phrases):
-            yield from _anniversaries(text[start:end])
+            yield from _anniversaries(sentence)
+        else:
+            placed = _placed_by_relative_year(sentence)
+            if placed is not None:
+                for year, cue in _anniversaries(sentence):
+                    yield year + placed[0], f"{cue} ... '{placed[1]}'"
         start = end
+
+
+def _placed_by_relative_year(sentence: str) -> tuple[int, str] | None:
+    """(offset, phrase) when "next year" / "last year" comes right before the sentence's
+    anniversary, only linking words between; None if no phrase or phrases disagree."""
+    rules = date_rules()
+    lower = sentence.lower()
+    if any(phrase in lower for phrase in rules.this_year_phrases):
+        return None
+    placed: set[tuple[int, str]] = set()
+    for phrase, pattern, offset in rules.near_year:
+        for match in pattern.finditer(sentence):
+            anniversary = rules.anniversary.search(sentence, match.end())
+            between = sentence[match.end() : anniversary.start()] if anniversary else ""
+            words = {w.strip(",:–—-") for w in between.lower().split()} - {""}
+            if anniversary and words <= rules.relative_anniversary_links:
+                placed.add((offset, phrase))
+    return placed.pop() if len({offset for offset, _ in placed}) == 1 and len(placed) == 1 else None
 
 
 def _anniversaries(text: str) -> Iterator[tuple[int, str]]:
