@@ -1084,3 +1084,50 @@ def test_a_spouse_is_not_given_the_post_of_the_person_before_the_possessive(text
 def test_ad_interim_stays_inside_the_title(text: str, name: str, country: str, title: str) -> None:
     official = only(text)
     assert (official.name, official.country, official.title) == (name, country, title)
+
+
+# -- names written in either order (Japanese) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "short"),
+    [
+        (  # not in the registry, family name first, then the family name alone
+            (
+                "Deputy Foreign Minister Le Thi Thu Hang met Japanese Ambassador Ono Hiroshi.",
+                "Ono said ties grow.",
+            ),
+            "Ono Hiroshi",
+            "Ono",
+        ),
+        (  # not in the registry, given name first, then the family name alone
+            (
+                "Deputy Foreign Minister Le Thi Thu Hang met Japanese Ambassador Hiroshi Ono.",
+                "Ono said ties grow.",
+            ),
+            "Hiroshi Ono",
+            "Ono",
+        ),
+        (  # in the registry as "Shigeru Ishiba", written family name first
+            (
+                "Prime Minister Pham Minh Chinh met Japanese Prime Minister Ishiba Shigeru.",
+                "Ishiba thanked Chinh.",
+            ),
+            "Shigeru Ishiba",
+            "Ishiba",
+        ),
+    ],
+)
+def test_a_japanese_name_in_either_order_is_one_person_with_its_short_form(
+    paragraphs: tuple[str, ...], name: str, short: str
+) -> None:
+    tags = tags_for(*paragraphs)
+    assert name in {o.name for o in tags.officials}
+    assert tags.aliases.get(short) == name
+
+
+def test_either_order_is_only_for_the_countries_that_use_it() -> None:
+    tags = tags_for(
+        "Deputy Foreign Minister Le Thi Thu Hang met German Ambassador Helga Barth.", "Helga spoke."
+    )
+    assert "Helga" not in tags.aliases

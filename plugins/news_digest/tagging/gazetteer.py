@@ -173,6 +173,31 @@ def _with_apostrophes(forms: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _registry_people() -> tuple[dict[str, Person], dict[str, str | None]]:
+    """The registry's people (people.toml), and their surface forms: names, aliases, and the
+    other order of a two-word name of a country that writes both ("Ishiba Shigeru")."""
+    people: dict[str, Person] = {}
+    people_forms: dict[str, str | None] = {}
+    either_order = frozenset(load_data("names")["either_order_countries"])
+    for entry in load_data("people")["person"]:
+        person = Person(
+            name=entry["name"],
+            country=entry.get("country"),
+            name_order=entry.get("name_order", "western"),
+            aliases=tuple(entry.get("aliases", [])),
+            roles=tuple(entry.get("roles", [])),
+            short=entry.get("short"),
+        )
+        people[person.name] = person
+        for form in _with_apostrophes([person.name, *person.aliases]):
+            people_forms.setdefault(form, person.name)
+    for person in people.values():  # after every name and alias: a reversed one never displaces them
+        words = person.name.split()
+        if person.country in either_order and len(words) == 2:
+            people_forms.setdefault(f"{words[1]} {words[0]}", person.name)
+    return people, people_forms
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """Load all data files once per process."""
@@ -204,20 +229,7 @@ def gazetteer() -> Gazetteer:
         for form in _with_apostrophes([entry["name"], *entry.get("aliases", [])]):
             org_forms.setdefault(form, entry["name"])
 
-    people: dict[str, Person] = {}
-    people_forms: dict[str, str | None] = {}
-    for entry in load_data("people")["person"]:
-        person = Person(
-            name=entry["name"],
-            country=entry.get("country"),
-            name_order=entry.get("name_order", "western"),
-            aliases=tuple(entry.get("aliases", [])),
-            roles=tuple(entry.get("roles", [])),
-            short=entry.get("short"),
-        )
-        people[person.name] = person
-        for form in _with_apostrophes([person.name, *person.aliases]):
-            people_forms.setdefault(form, person.name)
+    people, people_forms = _registry_people()
 
     matchers = (Matcher.build(country_forms), Matcher.build(org_forms), Matcher.build(people_forms))
     return Gazetteer(

@@ -39,6 +39,7 @@ class NameRules:
     surname_title_words: frozenset[str]  # "West" of "Catherine West said"
     country_words_in_names: frozenset[str]  # "Thai" of "Nguyen Van Thai"
     cn_surnames: frozenset[str]
+    either_order_countries: frozenset[str]
     role_references: dict[str, list[str]]
     role_phrases: Phrases
     role_reference_determiners: frozenset[str]
@@ -99,6 +100,7 @@ def name_rules() -> NameRules:
         surname_title_words=frozenset(names["surname_title_words"]),
         country_words_in_names=frozenset(names["country_words_in_names"]),
         cn_surnames=frozenset(names["chinese_surnames"]),
+        either_order_countries=frozenset(names["either_order_countries"]),
         role_references=roles,
         role_phrases=Phrases(roles),  # first listed wins
         role_reference_determiners=frozenset(names["role_reference_determiners"]),

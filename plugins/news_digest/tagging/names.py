@@ -115,4 +115,6 @@ def guess_name_order(name: str, country: str | None, rules: NameRules) -> str:
         return "vietnamese"
     if words[0] in rules.cn_surnames and len(words) <= 3:
         return "chinese"
+    if country in rules.either_order_countries and len(words) == 2:
+        return "either"
     return "western"

@@ -21,16 +21,19 @@ class ShortForms(DocumentReader):
         super().__init__(doc)
         self.titles = titles
 
-    def short_form(self, person: Person) -> str:
-        """The form used after the first mention: from `short` or the name order (people.toml)."""
+    def short_forms(self, person: Person) -> tuple[str, ...]:
+        """The forms used after the first mention: `short` or the name order's (people.toml);
+        a name of either order ("Ishiba Shigeru", "Shigeru Ishiba") has both its words."""
         if person.short:
-            return person.short
+            return (person.short,)
         words = [w for w in person.name.split() if w not in ("Jr.", "Sr.", "Jr", "II", "III")]
         if person.name_order in ("malay", "chinese"):
-            return words[0]
+            return (words[0],)
         if person.name_order == "mononym":
-            return person.name
-        return words[-1]
+            return (person.name,)
+        if person.name_order == "either":
+            return (words[0], words[-1])
+        return (words[-1],)
 
     def _tokens_equal_to(self, words: set[str]) -> list[int]:
         """Indices of the tokens that are one of `words`, in text order: one pass over the tokens
@@ -43,7 +46,8 @@ class ShortForms(DocumentReader):
     def short_mentions(self, found: Found) -> None:
         by_short: dict[str, list[str]] = {}
         for person in found.people.values():
-            by_short.setdefault(self.short_form(person), []).append(person.name)
+            for short in self.short_forms(person):
+                by_short.setdefault(short, []).append(person.name)
         never = self.rules.never_short_forms
         shorts = sorted((s for s in by_short if " " in s or s not in never), key=lambda s: -len(s))
         if not shorts:
