@@ -368,3 +368,27 @@ def test_a_header_date_out_of_range_is_not_used_and_warned(header: str) -> None:
     assert len(a.date_warnings) == 1 and "not used" in a.date_warnings[0]
     a = extract(f"{header}\n{TITLE}\nHanoi (VNA) – They met recently./.\n", "x.txt")
     assert (a.date, a.date_confidence) == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Thursday, May 15, 2025 10:30",
+        "15/05/2025 10:30",
+        "May 15, 2025 | 10:30 GMT+7",
+        "2025-05-15",
+        "15 May 2025 - 10:30 AM",
+    ],
+)
+def test_a_time_of_publication_under_the_title_is_the_date_and_not_the_lead(stamp: str) -> None:
+    a = extract(f"{TITLE}\n{stamp}\nHanoi (VNA) – The ministers held talks on May 14.\nMore./.\n", "x.txt")
+    assert (a.date, a.date_confidence, a.lead) == (dt.date(2025, 5, 15), "stated", None)
+    assert a.paragraphs[0] == "The ministers held talks on May 14."
+    assert "publication" in a.date_basis
+
+
+def test_a_line_that_starts_with_a_date_but_says_more_is_text() -> None:
+    a = extract(
+        f"{TITLE}\nMay 15, 2025 is a big day for both.\nHanoi (VNA) – Talks opened.\nMore./.\n", "x.txt"
+    )
+    assert a.lead == "May 15, 2025 is a big day for both."

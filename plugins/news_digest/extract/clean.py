@@ -12,7 +12,7 @@ from functools import cache
 
 from news_digest.article import Article
 from news_digest.data import load_data
-from news_digest.extract.dates import MONTH, find_date, month_number
+from news_digest.extract.dates import MONTH, PUBLISHED_LINE, find_date, month_number
 from news_digest.extract.normalise import normalise, symbols_only_title
 from news_digest.hashing import texts_digest
 from news_digest.matching import has_whole_word, words_pattern
@@ -40,6 +40,15 @@ _CAPITAL = "A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff"
 
 # Header lines a scrape may start with; only `Published:` and `Date:` give the date.
 _HEADER = re.compile(r"^(published|updated|modified|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
+# The page's time of publication on a line of its own under the title, without "Published:":
+# "Thursday, May 15, 2025 10:30", "15/05/2025 - 10:30 GMT+7", "2025-05-15". A date and a time
+# only: a line with any other word is text.
+_TIMESTAMP = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTH}),?\s+\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})"
+    rf"(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:GMT|UTC|ICT)[+-]?\d{{0,2}}\)?)?)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -350,7 +359,9 @@ def extract(raw: str, source_file: str) -> Article:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
     title = _title(raw, lines)
     rest = lines[1:]
-    while rest and (rest[0] == title or rest[0] in noise_rules().agency_names):
+    while rest and (rest[0] == title or rest[0] in noise_rules().agency_names or _TIMESTAMP.match(rest[0])):
+        if _TIMESTAMP.match(rest[0]):  # the page's own time of publication: a header, unlabelled
+            headers.setdefault(PUBLISHED_LINE, rest[0])
         rest = rest[1:]  # the title printed twice, the agency's name under it
     lead, rest, ended_with_lead = _lead(rest)
     found_body = _body(rest)

@@ -56,6 +56,9 @@ _BE_BEFORE = re.compile(r"(?<!\w)be\s+$")
 _WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}\s*$")
 
 
+PUBLISHED_LINE = "published line"  # the key of a time of publication under the title, unlabelled
+
+
 @dataclass(frozen=True)
 class DateFound:
     """The date and why: `basis` is said in the import report for dates not stated."""
@@ -179,16 +182,21 @@ def _header_date(value: str) -> dt.date | None:
 
 
 def _from_headers(headers: dict[str, str], warnings: list[str]) -> DateFound | None:
-    """The date of a `Published:` or `Date:` header within the plausible years; a header date
-    outside them is not used, with a warning."""
+    """The date of a `Published:` or `Date:` header, or of the time of publication under the
+    title, within the plausible years; a header date outside them is not used, with a warning."""
     rules = date_rules()
     latest = dt.date.today().year + 1
-    for key in ("published", "date"):
+    for key in ("published", "date", PUBLISHED_LINE):
         if key not in headers:
             continue
         stated = _header_date(headers[key])
         if stated and rules.earliest_header_year <= stated.year <= latest:
-            return DateFound(stated, STATED, FULL, f"'{key.title()}:' header")
+            where = (
+                "the time of publication under the title"
+                if key == PUBLISHED_LINE
+                else f"'{key.title()}:' header"
+            )
+            return DateFound(stated, STATED, FULL, where)
         if stated:
             span = f"{rules.earliest_header_year}-{latest}"
             warnings.append(f"'{key.title()}: {headers[key]}' header outside {span}: not used")
