@@ -189,6 +189,43 @@ def test_a_word_in_no_article_finds_nothing(browser, site: str) -> None:
     assert NOWHERE in message(browser)
 
 
+def test_every_word_must_be_found_and_common_words_are_said_to_be(browser, site: str) -> None:
+    search_page_query(browser, site, f"Cebu {NOWHERE}")
+    wait_for(browser, lambda d: message(d).startswith("No results"))
+    assert (
+        results(browser) == []
+        and NOWHERE in message(browser)
+        and "Cebu" not in message(browser).split(":")[-1]
+    )
+    search_page_query(browser, site, "the of and")
+    wait_for(browser, lambda d: "too common" in message(d))
+    assert results(browser) == []
+
+
+def test_accents_and_case_do_not_matter(browser, site: str) -> None:
+    search_page_query(browser, site, "CÉBU")
+    wait_for(browser, lambda d: message(d).startswith("1 result"))
+    assert [href for href, _ in results(browser)] == [site + CEBU_ARTICLE]
+
+
+def test_a_filter_alone_lists_its_articles_newest_first(browser, site: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site}/search/")
+
+    def tick_the_philippines(driver) -> bool:
+        for label in driver.find_elements(By.CSS_SELECTOR, "#search-filters .filter-option"):
+            if label.text.startswith("Philippines"):
+                label.click()
+                return True
+        return False
+
+    wait_for(browser, tick_the_philippines)
+    wait_for(browser, lambda d: results(d) and "chosen filters" in message(d))
+    hrefs = [href for href, _ in results(browser)]
+    assert hrefs[0] == site + CEBU_ARTICLE
+
+
 def test_country_and_person_filters_are_offered_and_narrow_the_results(browser, site: str) -> None:
     from selenium.webdriver.common.by import By
 
