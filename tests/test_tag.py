@@ -437,3 +437,16 @@ def test_a_place_named_after_a_vietnamese_person_is_no_person_nor_country(text: 
     assert [o.name for o in tags_for("He met Nguyen Van Bay, a veteran.").officials] == ["Nguyen Van Bay"]
     deputy_pm = tags_for("Former Deputy Prime Minister Vu Duc Dam attended.").officials
     assert [(o.name, o.title) for o in deputy_pm] == [("Vu Duc Dam", "Former Deputy Prime Minister")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US$2 billion project was approved.",
+        "Exports reached US$ 5 billion.",
+        "It cost 3 million US dollars.",
+    ],
+)
+def test_a_sum_in_us_dollars_does_not_name_the_united_states(text: str) -> None:
+    tags = tag(extract(f"Officials meet\nHanoi (VNA) – {text}/.\n", "x.txt"))
+    assert "US" not in tags.country_codes

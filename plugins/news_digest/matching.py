@@ -37,8 +37,9 @@ def trie_regex(forms: Iterable[str]) -> str:
 
 
 def words_pattern(body: str, flags: int = 0) -> re.Pattern[str]:
-    """`body` that must not be followed by a word character; use it with `whole_words`."""
-    return re.compile(rf"(?:{body})(?!\w)", flags)
+    """`body` that must not be followed by a word character, unless it ends in one that is no
+    word character itself ("US$" in "US$2 billion"); use it with `whole_words`."""
+    return re.compile(rf"(?:{body})(?:(?!\w)|(?<=[^\w\s]))", flags)
 
 
 def whole_words(
