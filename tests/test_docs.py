@@ -41,3 +41,16 @@ def test_every_command_is_documented() -> None:
 
 def test_readme_gives_the_two_commands() -> None:
     assert "make html" in README and "make test" in README
+
+
+def test_a_retired_setting_is_ignored_with_a_warning_naming_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    conf = project / "pelicanconf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + '\nNEWS_DIGEST["SEARCH_SHARD_PAGES"] = 2000\n', encoding="utf-8"
+    )
+    result = run_pelican(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "NEWS_DIGEST['SEARCH_SHARD_PAGES'] is no longer used" in " ".join(
+        (result.stdout + result.stderr).split()
+    )

@@ -7,6 +7,7 @@ that the Pelican glue and the site's generators read the settings without import
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,12 @@ SETTINGS = (
     ),
 )
 DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SETTINGS}
+# Settings of earlier versions, ignored with a warning that says why (not an unknown setting).
+RETIRED = {
+    "SEARCH_SHARD_PAGES": "the search index is no longer split into shards (site/search_index.py)",
+}
+
+log = logging.getLogger(__name__)
 
 
 class SettingsError(ValueError):
@@ -65,6 +72,9 @@ def resolve(settings: dict[str, Any]) -> dict[str, Any]:
     given = settings.get("NEWS_DIGEST") or {}
     if not isinstance(given, dict):
         raise SettingsError(f"NEWS_DIGEST must be a dict, not {type(given).__name__}")
+    for name in sorted(set(given) & set(RETIRED)):
+        log.warning("news-digest: NEWS_DIGEST[%r] is no longer used: %s; remove it", name, RETIRED[name])
+    given = {name: value for name, value in given.items() if name not in RETIRED}
     unknown = sorted(set(given) - set(DEFAULTS))
     if unknown:
         raise SettingsError(
