@@ -158,3 +158,11 @@ def test_a_build_writes_the_index_and_no_pagefind(built_site: Path) -> None:
     )
     assert not (output / "pagefind").exists()
     assert not (built_site / "cache" / "pagefind-stage").exists()
+
+
+def test_a_word_longer_than_any_real_one_is_left_out() -> None:
+    index = SearchIndex()
+    index.add(entry(0), "A " + "x" * 5000 + " and Mekong.")
+    files = dict(index.files())
+    assert lookup(files, "mekong") == [0]
+    assert max(len(data) for data in files.values()) < 5000

@@ -44,6 +44,7 @@ FORMAT = 1
 DOC_CHUNK = 100  # articles per docs/ file: a page of results needs one or two
 BUCKET_POSTINGS = 4000  # about 20 KB of JSON per words/ file
 MIN_BUCKETS, MAX_BUCKETS = 16, 8192
+MAX_WORD = 40  # characters: a longer "word" is noise no one searches for (and would bloat a file)
 TITLE_WEIGHT = 3  # a word in the title counts as this many in the text
 MAX_WEIGHT = 255
 SUMMARY_CHARS = 320
@@ -65,8 +66,8 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of a text that are indexed: folded, of two characters or more, not STOP_WORDS."""
-    return [w for w in WORD.findall(fold(text)) if len(w) > 1 and w not in STOP_WORDS]
+    """The words of a text that are indexed: folded, of 2 to MAX_WORD characters, not STOP_WORDS."""
+    return [w for w in WORD.findall(fold(text)) if 1 < len(w) <= MAX_WORD and w not in STOP_WORDS]
 
 
 def plain_text(markup: str) -> str:
@@ -138,7 +139,9 @@ class SearchIndex:
             pass
         folded = fold(word)
         stem = None
-        if WORD.fullmatch(folded) and len(folded) > 1 and folded not in STOP_WORDS:
+        if len(folded) > MAX_WORD:
+            pass  # left out
+        elif WORD.fullmatch(folded) and len(folded) > 1 and folded not in STOP_WORDS:
             stem = self.word_stems.get(folded)
             if stem is None:
                 stem = self.word_stems[folded] = self._stemmer.stemWord(folded)  # type: ignore[attr-defined]
