@@ -7,7 +7,7 @@ titles and summaries of the best ten only. So a search reads a few small files w
 the archive, and a word finds only the articles that have it or a word of the same stem: never a
 prefix of it ("Tokyo" is not "to").
 
-Files, under `search/` in the output:
+Files, under `search/data/` in the output (search.py writes them):
 - `index.json`: the format, the number of articles, of buckets and of articles per chunk, the words
   left out (STOP_WORDS) and `version`, a digest of every file (the page adds it to each address, so
   a browser never mixes files of two builds);
@@ -39,6 +39,8 @@ from itertools import accumulate
 from operator import sub
 
 import snowballstemmer
+
+from news_digest.text import one_line
 
 FORMAT = 1
 DOC_CHUNK = 100  # articles per docs/ file: a page of results needs one or two
@@ -104,12 +106,7 @@ class SearchEntry:
     people: tuple[str, ...] = ()
 
     def row(self) -> list[str]:
-        summary = (
-            self.summary
-            if len(self.summary) <= SUMMARY_CHARS
-            else self.summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
-        )
-        return [self.url, self.title, self.date_label, self.iso_date, summary]
+        return [self.url, self.title, self.date_label, self.iso_date, one_line(self.summary, SUMMARY_CHARS)]
 
 
 @dataclass
