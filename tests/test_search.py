@@ -135,7 +135,7 @@ def test_a_newest_article_changes_only_the_files_of_its_words() -> None:
 
 def test_long_summaries_are_cut() -> None:
     row = SearchEntry("u/", "t", "d", "", "word " * 200).row()
-    assert len(row[4]) == 320 and row[4].endswith("…")
+    assert len(row[4]) <= 320 and row[4].endswith("d…")
 
 
 def test_the_files_are_the_same_for_the_same_articles() -> None:

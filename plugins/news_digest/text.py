@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 def one_line(text: str, limit: int) -> str:
-    """`text` with each run of white space as one space, cut to `limit` characters ending in "…"."""
+    """`text` with each run of white space as one space, cut to at most `limit` characters ending
+    in "…" (never " …")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
