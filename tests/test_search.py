@@ -166,3 +166,12 @@ def test_a_word_longer_than_any_real_one_is_left_out() -> None:
     files = dict(index.files())
     assert lookup(files, "mekong") == [0]
     assert max(len(data) for data in files.values()) < 5000
+
+
+def test_pages_count_the_articles_tagged_with_each_most_first() -> None:
+    index = SearchIndex()
+    japan, laos = ("Japan", "country", "countries/japan/"), ("Laos", "country", "countries/laos/")
+    index.add(entry(0), "text", [japan])
+    index.add(entry(1), "text", [japan, laos])
+    pages = read(dict(index.files()), "pages.json")
+    assert pages == [[*japan, 2], [*laos, 1]]

@@ -277,3 +277,21 @@ def test_without_javascript_the_box_is_a_link_and_search_says_why(site: str) -> 
         assert {f"{site}/countries/", f"{site}/people/"} <= hrefs
     finally:
         driver.quit()
+
+
+def test_a_query_naming_a_country_or_person_offers_its_page(browser, site: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    search_page_query(browser, site, "the Philippines")
+    wait_for(browser, lambda d: d.find_element(By.ID, "search-pages").is_displayed())
+    links = browser.find_elements(By.CSS_SELECTOR, "#search-pages a")
+    assert [(a.text, a.get_attribute("href")) for a in links] == [
+        ("Philippines", f"{site}/countries/philippines/")
+    ]
+    assert "(country, 1 article)" in browser.find_element(By.ID, "search-pages").text
+    search_page_query(browser, site, "Trung")
+    wait_for(browser, lambda d: "Le Hoai Trung" in d.find_element(By.ID, "search-pages").text)
+    search_page_query(browser, site, "trade")  # no page is named so
+    wait_for(browser, lambda d: message(d) and not message(d).startswith("Searching"))
+    time.sleep(0.5)
+    assert not browser.find_element(By.ID, "search-pages").is_displayed()

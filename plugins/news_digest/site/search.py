@@ -61,7 +61,17 @@ def index_articles(articles: list[Any]) -> SearchIndex:
     """The index of `articles`, numbered oldest first (the undated ones before all)."""
     index = SearchIndex()
     for article in sorted(articles, key=lambda a: (not is_undated(a), a.date, a.digest.url)):
-        index.add(search_entry(article), searchable_text(article))
+        digest = article.digest
+        pages = [
+            (t.name, kind, t.url)
+            for kind, tagged in (
+                ("country", digest.tagged_countries),
+                ("organisation", digest.tagged_organisations),
+                ("person", digest.tagged_people),
+            )
+            for t in tagged
+        ]
+        index.add(search_entry(article), searchable_text(article), pages)
     return index
 
 

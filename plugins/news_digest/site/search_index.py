@@ -17,7 +17,9 @@ Files, under `search/data/` in the output (search.py writes them):
   words TITLE_WEIGHT times;
 - `docs/<k>.json`: the articles numbered k*DOC_CHUNK to (k+1)*DOC_CHUNK-1, each [address, title,
   date as shown, ISO date or "", summary];
-- `filters.json`: {"country": {name: ids}, "person": {name: ids}}, ids as in the buckets.
+- `filters.json`: {"country": {name: ids}, "person": {name: ids}}, ids as in the buckets;
+- `pages.json`: [name, kind, address, articles] of every country, organisation and person page,
+  most articles first: the search page offers the page of what a query names ("Japan").
 
 Articles are numbered oldest first (undated ones before all), so a tie in rank goes to the newest.
 Words are folded to lower case without accents (Việt Nam, Viet Nam: "viet", "nam") and stemmed by
@@ -118,6 +120,7 @@ class SearchIndex:
     """
 
     entries: list[SearchEntry] = field(default_factory=list)
+    pages: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (name, kind, url) -> articles
     word_stems: dict[str, str] = field(default_factory=dict)  # folded word -> its stem
     _seen: dict[str, str | None] = field(default_factory=dict)  # word as written -> its stem
     ids: dict[str, array] = field(default_factory=dict)
@@ -148,10 +151,13 @@ class SearchIndex:
         self._seen[word] = stem
         return stem
 
-    def add(self, entry: SearchEntry, text: str) -> None:
-        """One article: its entry, and the words of its title and its text."""
+    def add(self, entry: SearchEntry, text: str, pages: Iterable[tuple[str, str, str]] = ()) -> None:
+        """One article: its entry, the words of its title and its text, and the pages of the
+        countries, organisations and people it is tagged with, as (name, kind, address)."""
         number = len(self.entries)
         self.entries.append(entry)
+        for page in pages:
+            self.pages[page] = self.pages.get(page, 0) + 1
         tokens = WORD.findall(text.lower())
         title = WORD.findall(entry.title.lower())
         seen = self._seen
@@ -202,6 +208,8 @@ class SearchIndex:
             chunk = [e.row() for e in self.entries[start : start + DOC_CHUNK]]
             yield f"docs/{start // DOC_CHUNK}.json", _json(chunk)
         yield "filters.json", _json(self._filters())
+        pages = sorted(self.pages.items(), key=lambda item: (-item[1], item[0]))
+        yield "pages.json", _json([[name, kind, url, count] for (name, kind, url), count in pages])
 
     def _filters(self) -> dict[str, dict[str, list[int]]]:
         groups: dict[str, dict[str, list[int]]] = {"country": {}, "person": {}}

@@ -25,6 +25,8 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var filterBox = document.getElementById("search-filters");
+  var pagesLine = document.getElementById("search-pages");
+  var PAGES = 5; // pages of countries, organisations and people offered for a query
   var chosen = { country: new Set(), person: new Set() };
   var found = [];
   var marks = [];
@@ -145,6 +147,7 @@
     var filtered = GROUPS.some(function (g) { return chosen[g[0]].size; });
     if (!query && !filtered) {
       found = []; shown = 0; list.textContent = ""; more.hidden = true; status.textContent = "";
+      pagesLine.hidden = true;
       return;
     }
     status.textContent = "Searching…";
@@ -158,6 +161,7 @@
       status.textContent = found.length
         ? found.length + " result" + (found.length === 1 ? "" : "s") + " for " + what
         : answer.note || "No results for " + what;
+      showPages(query, mine);
       return showMore(mine);
     }).catch(function (error) {
       if (mine === sequence) status.textContent = "Search could not load: " + error.message;
@@ -174,6 +178,36 @@
       if (mine !== undefined && mine !== sequence) return;
       rows.forEach(function (row) { list.appendChild(item(row)); });
     });
+  }
+
+  // The pages of the countries, organisations and people whose names hold every word of the
+  // query ("japan", "le hoai trung"), those with most articles first.
+  function showPages(query, mine) {
+    pagesLine.hidden = true;
+    var wanted = queryWords(query);
+    if (!wanted.length) return;
+    getJSON("pages.json").then(function (pages) {
+      if (mine !== sequence) return;
+      var named = pages.filter(function (page) {
+        var words = fold(page[0]).match(/[\p{L}\p{N}]+/gu) || [];
+        return wanted.every(function (w) { return words.indexOf(w) >= 0; });
+      }).slice(0, PAGES);
+      pagesLine.textContent = "";
+      if (!named.length) return;
+      pagesLine.appendChild(document.createTextNode("Pages: "));
+      named.forEach(function (page, i) {
+        if (i) pagesLine.appendChild(document.createTextNode(" · "));
+        var link = document.createElement("a");
+        link.href = new URL(page[2], site).href;
+        link.textContent = page[0];
+        pagesLine.appendChild(link);
+        var kind = document.createElement("span");
+        kind.className = "kind";
+        kind.textContent = " (" + page[1] + ", " + page[3] + " article" + (page[3] === 1 ? "" : "s") + ")";
+        pagesLine.appendChild(kind);
+      });
+      pagesLine.hidden = false;
+    }).catch(function () { pagesLine.hidden = true; });
   }
 
   // A word of the summary is marked when it is a word of the query or starts with its stem.
