@@ -108,8 +108,9 @@ def finish_svg(svg: str, chart_id: str, title: str, *, keep_links: bool = False)
 
 def serialize(root: ET.Element) -> Markup:
     text = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    # Coordinates to two decimals: a tenth of the size, the same picture.
-    return Markup(_LONG_FLOAT.sub(r"\1", text))
+    # Coordinates to two decimals: a tenth of the size, the same picture. Splitting on the pattern
+    # keeps its group and drops the rest of each match: `sub(r"\1")`, at less than half the cost.
+    return Markup("".join(_LONG_FLOAT.split(text)))
 
 
 def title_child(node: ET.Element, text: str) -> None:

@@ -103,7 +103,9 @@ class TimeAxis:
             self.ticks = month_ticks(self.span)
         self.position = {key: i for i, key in enumerate(self.bins)}
         self.labels = {key: bin_label(key) for key in self.bins}  # each bar's name, made once
-        self.drawn: dict[tuple[float, ...], str] = {}  # parts of pictures the same on many charts
+        self.drawn: dict[tuple[Any, ...], Any] = {}  # parts of pictures the same on many charts
+        # "January 2022 to December 2025": the span every chart over time names
+        self.span_label = f"{month_label(self.span[0])} to {month_label(self.span[-1])}" if self.span else ""
         self._article_bins: dict[int, tuple[int, int] | None] = {}
 
     def bin_of(self, year: int, month: int) -> tuple[int, int]:
