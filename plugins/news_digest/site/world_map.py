@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from types import MethodType
-from typing import Any
 
 from markupsafe import Markup
 
@@ -85,7 +83,6 @@ def _map_svg(on_map: list[Term], edges: list[int], colors: list[str]) -> ET.Elem
         **{k: v for k, v in pygal_config().items() if k not in ("margin", "spacing")},
     )
     chart.uuid = "world"
-    chart._plot = MethodType(_indexed_plot, chart)  # the same map, without a search per country
     chart.add("Articles", values)
     root = finish_svg(chart.render(is_unicode=True), "world", TITLE, keep_links=True)
     by_code = {t.code.lower(): t for t in on_map if t.code}
@@ -107,64 +104,6 @@ def _map_svg(on_map: list[Term], edges: list[int], colors: list[str]) -> ET.Elem
             target = link if link is not None and link.tag == f"{{{SVG_NS}}}a" else node
             title_child(target, f"{term.name}: {plural(term.count)}")
     return root
-
-
-def _indexed_plot(self: Any) -> None:
-    """pygal's `BaseMap._plot` (pygal 3.1), the map coloured by value, with one change that leaves
-    the picture the same: each country's shapes are found in an index of the map's classes made
-    once, not by a search of the whole map (2,400 elements) for each of 170 countries."""
-    from pygal.etree import etree
-    from pygal.util import cut
-
-    drawing = etree.fromstring(self.svg_map)
-    drawing.set("width", str(self.view.width))
-    drawing.set("height", str(self.view.height))
-    index: dict[str, list[Any]] = {}
-    for node in drawing.iter():
-        cls = node.get("class") if node is not drawing and isinstance(node.tag, str) else None
-        if cls is not None:
-            index.setdefault(cls, []).append(node)
-    for i, serie in enumerate(self.series):
-        safe_vals = [x for x in cut(serie.values, 1) if x is not None]
-        if not safe_vals:
-            continue
-        min_, max_ = min(safe_vals), max(safe_vals)
-        for j, (area_code, value) in self.enumerate_values(serie):
-            code = self.adapt_code(area_code)
-            if value is None:
-                continue
-            ratio = 1 if max_ == min_ else 0.3 + 0.7 * (value - min_) / (max_ - min_)
-            # Popped: a country coloured once has more classes, and pygal's search would miss it.
-            for area in index.pop(f"{self.area_prefix}{code} {self.kind} map-element", []):
-                _colour_area(self, drawing, area, (i, j), ratio)
-    self.nodes["plot"].append(drawing)
-
-
-def _colour_area(self: Any, drawing: Any, area: Any, place: tuple[int, int], ratio: float) -> None:
-    """The body of pygal's loop over the shapes of one country, unchanged."""
-    from pygal.util import alter, decorate
-
-    (i, j), serie = place, self.series[place[0]]
-    area.set("class", " ".join([*area.get("class", "").split(" "), f"color-{i}", f"serie-{i}", "series"]))
-    area.set("style", f"fill-opacity: {ratio:f}")
-    metadata = serie.metadata.get(j)
-    if metadata:
-        node = decorate(self.svg, area, metadata)
-        if node != area:
-            area.remove(node)
-            for g in drawing:
-                if area not in g:
-                    continue
-                at = list(g).index(area)
-                g.remove(area)
-                node.append(area)
-                g.insert(at, node)
-    for node in area:
-        node.set(
-            "class", " ".join([*node.get("class", "").split(" "), "reactive", "tooltip-trigger", "map-area"])
-        )
-        alter(node, metadata)
-    self._tooltip_data(area, self._format(serie, j), 0, 0, "auto")
 
 
 def world_document(root: ET.Element) -> str:
