@@ -21,13 +21,16 @@ def test_the_settings_table_is_the_one_settings_py_declares() -> None:
     assert settings_table() in README, "README's table of settings differs: paste settings_table()"
 
 
-def test_an_unknown_setting_stops_the_build_naming_it(tmp_path: Path) -> None:
+def build_with(tmp_path: Path, line: str):
+    """A build of the project whose pelicanconf.py ends with `line`."""
     project = copy_project(tmp_path / "project")
     conf = project / "pelicanconf.py"
-    conf.write_text(
-        conf.read_text(encoding="utf-8") + '\nNEWS_DIGEST["FEED_MAX_ITEM"] = 3\n', encoding="utf-8"
-    )
-    result = run_pelican(project)
+    conf.write_text(conf.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return run_pelican(project)
+
+
+def test_an_unknown_setting_stops_the_build_naming_it(tmp_path: Path) -> None:
+    result = build_with(tmp_path, 'NEWS_DIGEST["FEED_MAX_ITEM"] = 3')
     assert result.returncode != 0
     assert "unknown NEWS_DIGEST setting(s): FEED_MAX_ITEM" in result.stdout + result.stderr
 
@@ -44,12 +47,7 @@ def test_readme_gives_the_two_commands() -> None:
 
 
 def test_a_retired_setting_is_ignored_with_a_warning_naming_it(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    conf = project / "pelicanconf.py"
-    conf.write_text(
-        conf.read_text(encoding="utf-8") + '\nNEWS_DIGEST["SEARCH_SHARD_PAGES"] = 2000\n', encoding="utf-8"
-    )
-    result = run_pelican(project)
+    result = build_with(tmp_path, 'NEWS_DIGEST["SEARCH_SHARD_PAGES"] = 2000')
     assert result.returncode == 0, result.stdout + result.stderr
     assert "NEWS_DIGEST['SEARCH_SHARD_PAGES'] is no longer used" in " ".join(
         (result.stdout + result.stderr).split()

@@ -162,6 +162,17 @@ def search_page_query(driver, site: str, query: str) -> None:
     box.send_keys(query)
 
 
+def tick(driver, name: str) -> bool:
+    """Ticks the filter of `name`; False while the filters are not drawn yet."""
+    from selenium.webdriver.common.by import By
+
+    for label in driver.find_elements(By.CSS_SELECTOR, "#search-filters .filter-option"):
+        if label.text.startswith(name):
+            label.click()
+            return True
+    return False
+
+
 def test_header_box_finds_the_one_article_naming_cebu(browser, site: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -209,18 +220,8 @@ def test_accents_and_case_do_not_matter(browser, site: str) -> None:
 
 
 def test_a_filter_alone_lists_its_articles_newest_first(browser, site: str) -> None:
-    from selenium.webdriver.common.by import By
-
     browser.get(f"{site}/search/")
-
-    def tick_the_philippines(driver) -> bool:
-        for label in driver.find_elements(By.CSS_SELECTOR, "#search-filters .filter-option"):
-            if label.text.startswith("Philippines"):
-                label.click()
-                return True
-        return False
-
-    wait_for(browser, tick_the_philippines)
+    wait_for(browser, lambda d: tick(d, "Philippines"))
     wait_for(browser, lambda d: results(d) and "chosen filters" in message(d))
     hrefs = [href for href, _ in results(browser)]
     assert hrefs[0] == site + CEBU_ARTICLE
@@ -237,14 +238,7 @@ def test_country_and_person_filters_are_offered_and_narrow_the_results(browser, 
     assert names == ["country", "person"]
 
     # Country is open: tick the Philippines, only the Cebu article is left.
-    def tick_the_philippines(driver) -> bool:
-        for label in driver.find_elements(By.CSS_SELECTOR, "#search-filters .filter-option"):
-            if label.text.startswith("Philippines"):
-                label.click()
-                return True
-        return False
-
-    wait_for(browser, tick_the_philippines)
+    wait_for(browser, lambda d: tick(d, "Philippines"))
     wait_for(browser, lambda d: len(results(d)) < len(everything) and results(d))
     assert [href for href, _ in results(browser)] == [site + CEBU_ARTICLE]
 
