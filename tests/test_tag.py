@@ -450,3 +450,19 @@ def test_a_place_named_after_a_vietnamese_person_is_no_person_nor_country(text: 
 def test_a_sum_in_us_dollars_does_not_name_the_united_states(text: str) -> None:
     tags = tag(extract(f"Officials meet\nHanoi (VNA) – {text}/.\n", "x.txt"))
     assert "US" not in tags.country_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Korean firms invested in Bac Ninh province.", ["KR"]),
+        ("He met Korean Ambassador Choi Young-sam in Hanoi.", ["KR"]),
+        ("North Korean leader Kim Jong Un sent greetings.", ["KP"]),
+        ("Inter-Korean talks resumed, the ministry said.", []),
+        ("Veterans of the Korean War met in Hanoi.", []),
+        ("Peace on the Korean Peninsula was discussed.", []),
+    ],
+)
+def test_korean_alone_is_south_korea_as_vna_writes_it(text: str, codes: list[str]) -> None:
+    tags = tag(extract(f"Officials meet\nHanoi (VNA) – {text}/.\n", "x.txt"))
+    assert list(tags.country_codes) == codes
