@@ -135,15 +135,15 @@ def _placed_by_relative_year(sentence: str) -> tuple[int, str] | None:
     lower = sentence.lower()
     if any(phrase in lower for phrase in rules.this_year_phrases):
         return None
-    placed: set[tuple[int, str]] = set()
+    placed: dict[int, str] = {}  # offset -> the phrase that gives it
     for phrase, pattern, offset in rules.near_year:
         for match in pattern.finditer(sentence):
             anniversary = rules.anniversary.search(sentence, match.end())
             between = sentence[match.end() : anniversary.start()] if anniversary else ""
             words = {w.strip(",:–—-") for w in between.lower().split()} - {""}
             if anniversary and words <= rules.relative_anniversary_links:
-                placed.add((offset, phrase))
-    return placed.pop() if len({offset for offset, _ in placed}) == 1 and len(placed) == 1 else None
+                placed.setdefault(offset, phrase)
+    return next(iter(placed.items())) if len(placed) == 1 else None
 
 
 def _anniversaries(text: str) -> Iterator[tuple[int, str]]:

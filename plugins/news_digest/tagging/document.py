@@ -21,8 +21,8 @@ _ABBREVIATIONS = "Gen|Dr|Jr|Sr|Mr|Mrs|Ms|Prof|Lt|Lieut|Col|Maj|Sen|Rep|St|Hon|Br
 # tests the characters of a class in order.
 _WORD_REST = r"[a-zA-Z0-9_\w-]*+(?:[’'](?!s\b)(?=\w)[a-zA-Z0-9_\w-]*+)*+"
 # "a.i." (ad interim, inside a title) first, then lower-case words: most tokens are, and nothing
-# else can start with one of them. Then
-# parenthesised asides "(EC)", abbreviations "Gen.", words, possessives, numbers, punctuation.
+# else can start with one of them. Then parenthesised asides "(EC)", abbreviations "Gen.", words,
+# possessives, numbers, punctuation.
 # (Possessive `*+`: a token is as long as it can be, so `re` need not keep ways to give back.)
 _TOKEN = (
     rf"a\.i\.|[a-z]{_WORD_REST}|\([^()\n]{{1,16}}\)|(?:{_ABBREVIATIONS})\.|(?:[A-Z]|[^\W\d_]){_WORD_REST}"
