@@ -359,10 +359,14 @@ def extract(raw: str, source_file: str) -> Article:
         raise ExtractionError("no text left after removing noise (empty, or spam only)")
     title = _title(raw, lines)
     rest = lines[1:]
-    while rest and (rest[0] == title or rest[0] in noise_rules().agency_names or _TIMESTAMP.match(rest[0])):
-        if _TIMESTAMP.match(rest[0]):  # the page's own time of publication: a header, unlabelled
+    # Under the title: the title printed twice, the agency's name, the page's own time of
+    # publication (a header, unlabelled).
+    while rest:
+        if _TIMESTAMP.match(rest[0]):
             headers.setdefault(PUBLISHED_LINE, rest[0])
-        rest = rest[1:]  # the title printed twice, the agency's name under it
+        elif rest[0] != title and rest[0] not in noise_rules().agency_names:
+            break
+        rest = rest[1:]
     lead, rest, ended_with_lead = _lead(rest)
     found_body = _body(rest)
     body, captions = found_body.paragraphs, found_body.captions
