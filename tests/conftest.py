@@ -8,6 +8,7 @@ there. Tests never write into the real project folder (no posts, cache, output o
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import json
 import logging
@@ -17,6 +18,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
@@ -229,16 +231,23 @@ ARCHIVE_ARTICLES = 500
 ARCHIVE_YEARS = 22
 
 
+def bench_module(name: str) -> ModuleType:
+    """`bench/<name>.py`, imported as the module `bench_<name>`: registered in `sys.modules` before
+    it runs (its dataclasses look their module up while being built), with `bench/` on the path
+    for its own imports of the scripts beside it."""
+    bench = str(PROJECT_ROOT / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", PROJECT_ROOT / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def generated_seeds(folder: Path, n: int, years: int, seed: int = 0) -> list[Path]:
     """`n` realistic raw articles from bench/generate.py, dated over `years` years, in `folder`."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_generate", PROJECT_ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules.setdefault(spec.name, module)  # its dataclasses look their module up
-    spec.loader.exec_module(sys.modules[spec.name])
-    module = sys.modules[spec.name]
+    module = sys.modules.get("bench_generate") or bench_module("generate")
     module.write(folder, module.generate(n, seed, years))
     return sorted(folder.glob("*.txt"))
 

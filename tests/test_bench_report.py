@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from conftest import bench_module
 
-
-def _load_run():
-    spec = importlib.util.spec_from_file_location("bench_run", BENCH / "run.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_run"] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-run = _load_run()
+run = bench_module("run")
 
 
 def _results_file(path: Path, commit: str, command: str, sizes: dict[int, tuple[float, float]]) -> Path:

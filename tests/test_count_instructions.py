@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import bench_module
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("count_instructions", BENCH / "count_instructions.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-count = _load()
+count = bench_module("count_instructions")
 pytestmark = pytest.mark.skipif(
     not (BENCH.parent / ".git").exists(), reason="not a git checkout: there are no commits to compare"
 )

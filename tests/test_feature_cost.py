@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from conftest import bench_module
 
 
 @pytest.fixture(scope="module")
 def feature_cost():
-    sys.path.insert(0, str(BENCH))  # it imports run.py beside it
-    spec = importlib.util.spec_from_file_location("bench_feature_cost", BENCH / "feature_cost.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_feature_cost"] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("feature_cost")  # it imports run.py beside it
 
 
 def test_costs_are_shares_of_the_build_with_neither_round_by_round(feature_cost) -> None:

@@ -4,26 +4,13 @@ the figures; this only guards against a quadratic path coming back (those took m
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from conftest import bench_module
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "hostile_seeds.py"
 BOUND_SECONDS = 10  # CPU seconds; each kind takes 0.1-4 s on a 2-core machine
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("hostile_seeds", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("hostile_seeds", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-hostile_seeds = _bench()
+hostile_seeds = bench_module("hostile_seeds")
 
 
 @pytest.mark.parametrize("kind", sorted(hostile_seeds.KINDS))

@@ -11,21 +11,15 @@ makes the test fail until it is removed from the list.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, bench_module
 from news_digest.cli import extraction_record
 from news_digest.posts.importer import process_seed
 from news_digest.tagging.name_rules import expand, name_rules
 
-_BENCH = FIXTURES.parent.parent / "bench" / "officials_score.py"
-_SPEC = importlib.util.spec_from_file_location("officials_score", _BENCH)
-assert _SPEC and _SPEC.loader
-officials_score = sys.modules["officials_score"] = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(officials_score)
+officials_score = bench_module("officials_score")
 
 UNSEEN = FIXTURES / "unseen"
 ARTICLES = sorted(path.stem for path in (UNSEEN / "gold").glob("*.json"))

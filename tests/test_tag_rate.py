@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("tag_rate", BENCH / "tag_rate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import bench_module
 
 
 def test_the_rate_is_printed_and_every_article_dumped(tmp_path: Path, capsys) -> None:
-    tag_rate = _load()
+    tag_rate = bench_module("tag_rate")
     dump = tmp_path / "tags.json"
     assert tag_rate.main(["--n", "3", "--repeat", "2", "--dump", str(dump)]) == 0
     out = capsys.readouterr().out
