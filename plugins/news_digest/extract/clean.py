@@ -12,6 +12,7 @@ from functools import cache
 
 from news_digest.article import Article
 from news_digest.data import load_data
+from news_digest.extract.date_rules import PUBLISHED_TIME
 from news_digest.extract.dates import MONTH, PUBLISHED_LINE, find_date, month_number
 from news_digest.extract.normalise import normalise, symbols_only_title
 from news_digest.hashing import texts_digest
@@ -40,15 +41,6 @@ _CAPITAL = "A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff"
 
 # Header lines a scrape may start with; only `Published:` and `Date:` give the date.
 _HEADER = re.compile(r"^(published|updated|modified|date|url|source)\s*:\s*(\S.*)$", re.IGNORECASE)
-# The page's time of publication on a line of its own under the title, without "Published:":
-# "Thursday, May 15, 2025 10:30", "15/05/2025 - 10:30 GMT+7", "2025-05-15". A date and a time
-# only: a line with any other word is text.
-_TIMESTAMP = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:(?:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTH}),?\s+\d{{4}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})"
-    rf"(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:GMT|UTC|ICT)[+-]?\d{{0,2}}\)?)?)?$"
-)
 
 
 @dataclass(frozen=True)
@@ -362,7 +354,7 @@ def extract(raw: str, source_file: str) -> Article:
     # Under the title: the title printed twice, the agency's name, the page's own time of
     # publication (a header, unlabelled).
     while rest:
-        if _TIMESTAMP.match(rest[0]):
+        if PUBLISHED_TIME.match(rest[0]):
             headers.setdefault(PUBLISHED_LINE, rest[0])
         elif rest[0] != title and rest[0] not in noise_rules().agency_names:
             break

@@ -35,6 +35,15 @@ MONTH = "|".join(MONTHS) + rf"|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?(?=\s+\d)"
 YEAR_REGEX = r"(?:19|20)\d\d"
 RANGE_YEAR = re.compile(rf"{YEAR_REGEX}\s*[–—-]\s*{YEAR_REGEX}")
 SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+# The page's time of publication on a line of its own under the title, without "Published:":
+# "Thursday, May 15, 2025 10:30", "15/05/2025 - 10:30 GMT+7", "2025-05-15". A date and a time
+# only: a line with any other word is text.
+PUBLISHED_TIME = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTH}),?\s+\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}})"
+    rf"(?:\s*[|,-]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:GMT|UTC|ICT)[+-]?\d{{0,2}}\)?)?)?$"
+)
 
 
 def month_number(name: str) -> int:
